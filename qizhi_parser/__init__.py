@@ -1,0 +1,57 @@
+"""qizhi-parser: People's Daily CMS article pages (旗帜网, people.com.cn) → typed records.
+
+>>> import qizhi_parser
+>>> article = qizhi_parser.parse_file("fixtures/000_ed244d5cd920c850.txt")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .core import DEFAULT_MAX_BYTES, parse, parse_file, parse_html, parse_pages, parse_text
+from .errors import DecodeError, InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
+from .models import (
+    Article,
+    Credit,
+    CreditRole,
+    Crumb,
+    Edition,
+    Image,
+    Issue,
+    Pagination,
+    Paragraph,
+    Section,
+    Source,
+    UrlInfo,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "Credit",
+    "CreditRole",
+    "Crumb",
+    "DecodeError",
+    "Edition",
+    "Image",
+    "InputTooLargeError",
+    "Issue",
+    "MissingFieldError",
+    "NotAnArticleError",
+    "Pagination",
+    "Paragraph",
+    "QizhiParserError",
+    "Section",
+    "Source",
+    "UrlInfo",
+    "__version__",
+    "parse",
+    "parse_file",
+    "parse_html",
+    "parse_pages",
+    "parse_text",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,446 @@
+"""The orchestrator: decode → one Page of blocks → one extractor per field → validate.
+
+Each step is a named function so that a test can target it; :func:`parse` reads
+as the fallback chain it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pydantic
+import regex
+
+from .decode import decode
+from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
+from .fields import body as body_field
+from .fields import breadcrumb as crumb_field
+from .fields import dates as date_field
+from .fields import headline as title_field
+from .fields import source as source_field
+from .fields._text import squash
+from .fields.credits import RawCredit, parse_credit_run
+from .fields.script import detect_script
+from .fields.urls import url_info
+from .models import Article, Credit, Issue, Pagination, Source
+from .page import Page, page_from_html, page_from_text
+from .vocab import HTML_SNIFF
+
+__all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
+
+log = logging.getLogger(__name__)
+
+#: Inputs larger than this are refused before any work (bytes, or characters for str).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_CONTENT_ID = regex.compile(r"^[A-Za-z]?_?(\d+)$")
+#: Required fields in strict mode.
+REQUIRED = ("headline", "published_at", "source", "body")
+
+
+@dataclass(slots=True)
+class _Notes:
+    """Issues and provenance gathered while one page is parsed."""
+
+    issues: list[Issue] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def issue(self, field_name: str, code: str, message: str) -> None:
+        self.issues.append(Issue(field=field_name, code=code, message=message))
+
+
+def _check_size(data: bytes | str, max_bytes: int | None) -> None:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLargeError(len(data), max_bytes)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup rather than a plain-text dump.
+
+    >>> looks_like_html("<html><body><p>x</p></body></html>"), looks_like_html("旗幟網 >> 本網專題")
+    (True, False)
+    """
+    head = text[:65536]
+    return (bool(HTML_SNIFF.search(head)) and head.lstrip()[:1] == "<") or bool(
+        HTML_SNIFF.search(head[:4096]) and head.count("<") > 3
+    )
+
+
+def parse(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    charset: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Parse an article page given as HTML or a plain-text dump, bytes or str.
+
+    ``url`` is the page's address (it resolves links and gives the URL facts);
+    ``charset`` is the transport-level (HTTP header) charset of ``bytes`` input.
+    ``strict=True`` raises :class:`MissingFieldError` when headline, publication
+    time, source or body is missing; otherwise they are listed in ``issues``.
+    ``max_bytes`` limits the input size (bytes, or characters for str; None: no limit).
+
+    Raises only :class:`QizhiParserError` subclasses (and TypeError for a wrong argument type).
+    """
+    return _parse(data, None, url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+
+
+def parse_html(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    charset: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Like :func:`parse`, for input known to be HTML (no sniffing)."""
+    return _parse(data, "html", url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+
+
+def parse_text(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    charset: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Like :func:`parse`, for input known to be a plain-text dump (no sniffing)."""
+    return _parse(data, "text", url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+
+
+def _parse(
+    data: bytes | str,
+    fmt: str | None,
+    *,
+    url: str | None,
+    strict: bool,
+    charset: str | None,
+    max_bytes: int | None,
+) -> Article:
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"parse() takes bytes or str, not {type(data).__name__}")
+    _check_size(data, max_bytes)
+    notes = _Notes()
+    encoding = None
+    try:
+        if isinstance(data, bytes):
+            decoded = decode(data, declared=charset)
+            text, encoding = decoded.text, decoded.encoding
+            notes.provenance["encoding"] = f"decode:{decoded.method}"
+            for code, problem in decoded.problems:
+                notes.issue("input", code, problem)
+        else:
+            text = data.replace("\x00", "")
+            if len(text) != len(data):
+                notes.issue("input", "nul-removed", f"{len(data) - len(text)} NUL characters removed")
+        if fmt is None:
+            fmt = "html" if looks_like_html(text) else "text"
+        page = page_from_html(text) if fmt == "html" else page_from_text(text)
+        article = _assemble(page, url=url, encoding=encoding, notes=notes)
+    except QizhiParserError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise QizhiParserError(f"input too deeply nested or too large to parse: {type(exc).__name__}") from exc
+    except Exception as exc:  # never let a library exception escape bare
+        log.debug("unexpected error while parsing", exc_info=True)
+        raise QizhiParserError(f"internal error while parsing ({type(exc).__name__}: {exc})") from exc
+    if strict:
+        _enforce(article)
+    return article
+
+
+def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
+               max_bytes: int | None = DEFAULT_MAX_BYTES) -> Article:
+    """Read one saved page (bytes, any encoding) and parse it."""
+    size = os.path.getsize(path)
+    if max_bytes is not None and size > max_bytes:
+        raise InputTooLargeError(size, max_bytes)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse(data, url=url, strict=strict, max_bytes=max_bytes)
+
+
+# ------------------------------------------------------------------ assembling
+
+
+def _pick_url(page: Page, url: str | None, notes: _Notes) -> str | None:
+    if url:
+        notes.provenance["url"] = "argument"
+        return url.strip()
+    for candidate, rule in page.url_candidates:
+        if url_info(candidate) is not None:
+            notes.provenance["url"] = rule
+            return candidate.strip()
+    return None
+
+
+def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor: int | None,
+             notes: _Notes) -> list[Credit]:
+    found: list[tuple[int, RawCredit]] = list(body.credits)
+    seen = {index for index, _ in found}
+    header_end = anchor if anchor is not None else (title_index + 3 if title_index is not None else 0)
+    header_start = title_index if title_index is not None else max(0, header_end - 6)
+    for block in page.blocks:
+        if block.index in seen or block.hidden:
+            continue
+        in_header = header_start < block.index < header_end
+        if block.zone not in ("byline", "credits") and not in_header:
+            continue
+        raw = parse_credit_run(block.text)
+        if raw is None:
+            if block.zone == "byline" and squash(block.text):
+                notes.issue("credits", "byline-unrecognised", f"byline {squash(block.text)!r} names no known role")
+            continue
+        for credit in raw:
+            if credit.names:
+                found.append((block.index, credit))
+            else:
+                notes.issue("credits", "credit-no-names", f"credit label {credit.label!r} has no names")
+        seen.add(block.index)
+    for _index, label in body.empty_credits:
+        notes.issue("credits", "credit-no-names", f"credit label {label!r} has no names")
+    found.sort(key=lambda ic: ic[0])
+    return [Credit(role=c.role, label=c.label, names=c.names, interns=c.interns) for _, c in found]
+
+
+def _pagination(body: body_field.Body, url: str | None, page_no: int | None) -> Pagination | None:
+    numbers = set(body.pager_numbers) | {n for n, _ in body.pager_links}
+    if len(numbers) < 2:
+        return None
+    current = page_no or 1
+    links = dict(sorted(body.pager_links))
+    if url is not None:
+        for number, href in links.items():
+            if href.split("#")[0] == url.split("#")[0]:
+                current = number
+    others = [href for number, href in links.items() if number != current]
+    return Pagination(current=current, total=max(numbers), other_urls=others)
+
+
+def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
+    prov = notes.provenance
+    url = _pick_url(page, url, notes)
+    info = url_info(url) if url else None
+
+    printed = date_field.find_printed(page.blocks, page.format)
+    anchor = printed.index if printed else None
+
+    # headline
+    title = title_field.from_markup(page, anchor) if page.format == "html" else None
+    if title is None:
+        title = title_field.from_text(page, anchor)
+    headline_lines: list[str] = []
+    pretitle = subtitle = None
+    title_from_tag = False
+    if title is not None and title.lines:
+        headline_lines, pretitle, subtitle = title.lines, title.pretitle, title.subtitle
+        prov["headline"] = title.rule
+        if pretitle:
+            prov["pretitle"] = title.rule
+        if subtitle:
+            prov["subtitle"] = title.rule
+    elif page.format == "html" and (fallback := title_field.from_title_tag(page)):
+        headline_lines = [fallback[0]]
+        prov["headline"] = fallback[1]
+        title_from_tag = True
+        notes.issue("headline", "headline-from-title", f"no headline element; taken from {fallback[1]}")
+    else:
+        notes.issue("headline", "missing", "no headline found")
+    headline = " ".join(headline_lines)
+    title_index = title.index if title is not None and title.lines else None
+
+    # breadcrumb
+    crumbs = crumb_field.extract(page.blocks, title_index if title_index is not None else anchor, url)
+    breadcrumb = crumbs[0] if crumbs else []
+    if crumbs:
+        prov["breadcrumb"] = crumbs[2]
+
+    # source
+    source: Source | None = None
+    found_source = source_field.from_blocks(page.blocks, anchor, url)
+    meta_source = source_field.from_meta(page.meta)
+    if found_source:
+        source = found_source[0]
+        prov["source"] = (
+            "html:info" if page.blocks[found_source[1]].zone == "info" else f"{page.format}:source-label"
+        )
+        if meta_source and meta_source not in source.name and source.name not in meta_source:
+            notes.issue("source", "source-meta-mismatch",
+                        f"printed source {source.name!r} differs from the source meta {meta_source!r}")
+    elif meta_source:
+        source = Source(name=meta_source, is_reprint=source_field.is_reprint(meta_source))
+        prov["source"] = "meta:source"
+        notes.issue("source", "source-from-meta", "no source printed; taken from the source meta")
+    else:
+        notes.issue("source", "missing", "no source found")
+
+    # publication time
+    published_at = None
+    published_raw = None
+    precision = None
+    meta_time = date_field.from_meta(page.meta)
+    if printed is not None and printed.value is not None and date_field.plausible(printed.value):
+        published_at, published_raw, precision = printed.value, printed.raw, printed.precision
+        prov["published_at"] = printed.rule
+        if precision == "day":
+            notes.issue("published_at", "time-unknown", f"the page prints a date without a time ({printed.raw!r})")
+        if meta_time and meta_time[0].date() != published_at.date():
+            notes.issue("published_at", "meta-date-mismatch",
+                        f"printed date {published_at.date()} differs from {meta_time[3]} {meta_time[2]!r}")
+    else:
+        if printed is not None:
+            notes.issue("published_at", "implausible-date", f"printed time {printed.raw!r} is not a plausible date")
+        if meta_time and date_field.plausible(meta_time[0]):
+            published_at, precision, published_raw = meta_time[0], meta_time[1], meta_time[2]
+            prov["published_at"] = meta_time[3]
+            if precision == "day":
+                notes.issue("published_at", "time-unknown",
+                            f"no time printed; date from {meta_time[3]}, time of day unknown")
+        else:
+            notes.issue("published_at", "missing", "no publication time found")
+    if published_at is not None and info is not None and info.date is not None and info.date != published_at.date():
+        notes.issue("published_at", "url-date-mismatch",
+                    f"publication date {published_at.date()} differs from the URL's date {info.date}")
+
+    # body
+    after = max(i for i in (anchor, title_index, -1) if i is not None) + 1
+    blocks, rule = body_field.select(page, after)
+    body = body_field.extract(page, blocks, rule, url)
+    prov["sections"] = body.rule
+    if not any(s.paragraphs for s in body.sections):
+        notes.issue("sections", "missing", "no body paragraphs found")
+
+    credits = _credits(page, body, title_index, anchor, notes)
+    if credits:
+        prov["credits"] = "blocks:credit-labels"
+
+    # url facts cross-check
+    content_id = page.meta.get("contentid")
+    if info is not None and info.content_id and content_id:
+        m = _CONTENT_ID.match(content_id)
+        if m and m.group(1) != info.content_id:
+            notes.issue("url", "content-id-mismatch",
+                        f"URL content id {info.content_id} differs from the contentid meta {content_id!r}")
+
+    paragraphs = [p for s in body.sections for p in s.paragraphs]
+    if not paragraphs and (not headline or title_from_tag) and published_at is None:
+        raise NotAnArticleError(
+            "no article found: " + ("no headline and no body" if not headline else
+                                    f"only a page title ({headline!r}), no body and no publication time")
+        )
+    if not headline and not paragraphs:
+        raise NotAnArticleError("no article found: no headline and no body")
+
+    sample = [headline, *(p.text for p in paragraphs[:20])]
+    try:
+        return Article(
+            url=url,
+            url_info=info,
+            input_format="html" if page.format == "html" else "text",
+            encoding=encoding,
+            script=detect_script(*sample),
+            headline=headline,
+            headline_lines=headline_lines,
+            pretitle=pretitle,
+            subtitle=subtitle,
+            original_headline=body.original_headline,
+            published_at=published_at,
+            published_raw=published_raw,
+            published_precision=precision,
+            source=source,
+            edition=body.edition,
+            dateline=body.dateline,
+            breadcrumb=breadcrumb,
+            sections=body.sections,
+            credits=credits,
+            images=body.images,
+            pagination=_pagination(body, url, info.page if info else None),
+            issues=notes.issues,
+            provenance=prov,
+        )
+    except pydantic.ValidationError as exc:
+        raise QizhiParserError(f"extracted values failed validation: {exc.errors()[0]['msg']}") from exc
+
+
+def _enforce(article: Article) -> None:
+    missing: list[str] = []
+    details: list[str] = []
+    checks = {
+        "headline": bool(article.headline),
+        "published_at": article.published_at is not None,
+        "source": article.source is not None,
+        "body": bool(article.paragraphs),
+    }
+    for name in REQUIRED:
+        if not checks[name]:
+            missing.append(name)
+            related = [i.message for i in article.issues if i.field in (name, "sections" if name == "body" else name)]
+            details.append(f"{name}: {related[0] if related else 'not found'}")
+    if missing:
+        raise MissingFieldError(missing, details)
+
+
+# ------------------------------------------------------------------ multi-page
+
+
+def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = None) -> Article:
+    """Join the pages of one multi-page article into one Article.
+
+    Pages may be given in any order (they are sorted by their page number) as
+    bytes, str or already parsed Articles. Sections are concatenated — a page
+    that starts mid-section continues the previous page's last section — while
+    metadata and credits are taken once. Pages that disagree on headline or
+    publication time add an issue.
+    """
+    articles = [p if isinstance(p, Article) else parse(p) for p in pages]
+    if not articles:
+        raise NotAnArticleError("parse_pages() needs at least one page")
+
+    def number(a: Article) -> int:
+        if a.pagination is not None:
+            return a.pagination.current
+        return a.url_info.page or 1 if a.url_info is not None else 1
+
+    ordered = sorted(enumerate(articles), key=lambda ia: (number(ia[1]), ia[0]))
+    first = ordered[0][1]
+    issues = list(first.issues)
+    sections = list(first.sections)
+    images = list(first.images)
+    credits = list(first.credits)
+    for _, page in ordered[1:]:
+        n = number(page)
+        if page.headline != first.headline:
+            issues.append(Issue(field="headline", code="pages-disagree",
+                                message=f"page {n} headline {page.headline!r} differs from page 1"))
+        if page.published_at != first.published_at:
+            issues.append(Issue(field="published_at", code="pages-disagree",
+                                message=f"page {n} time {page.published_at} differs from page 1"))
+        more = list(page.sections)
+        if more and sections and more[0].heading is None:
+            last = sections[-1]
+            cont = more.pop(0)
+            sections[-1] = last.model_copy(update={"paragraphs": [*last.paragraphs, *cont.paragraphs]})
+        sections.extend(more)
+        images.extend(page.images)
+        for credit in page.credits:
+            if credit not in credits:
+                credits.append(credit)
+    total = max((a.pagination.total for a in articles if a.pagination), default=len(articles))
+    if len(articles) < total:
+        issues.append(Issue(field="pagination", code="pages-missing",
+                            message=f"{len(articles)} of {total} pages given"))
+    return first.model_copy(
+        update={
+            "url": url or first.url,
+            "sections": sections,
+            "images": images,
+            "credits": credits,
+            "issues": issues,
+            "pagination": Pagination(current=1, total=total, other_urls=[]),
+        }
+    )

@@ -1,0 +1,69 @@
+"""Exceptions raised by qizhi-parser.
+
+Every error the library raises derives from :class:`QizhiParserError`, which is a
+:class:`ValueError`, so ``except ValueError`` keeps working for callers that do not
+care about the details. No lxml, regex, codec or pydantic exception escapes
+:func:`qizhi_parser.parse`; they are wrapped in one of these.
+
+::
+
+    ValueError
+     └── QizhiParserError            base of everything below
+          ├── DecodeError            bytes no plausible encoding reads as text
+          ├── NotAnArticleError      no headline and no body: list, error, empty or binary input
+          ├── InputTooLargeError     input over the size limit (checked before any work)
+          └── MissingFieldError      strict mode: a required field is absent
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DecodeError",
+    "InputTooLargeError",
+    "MissingFieldError",
+    "NotAnArticleError",
+    "QizhiParserError",
+]
+
+
+class QizhiParserError(ValueError):
+    """Base class of every error raised by qizhi-parser."""
+
+
+class DecodeError(QizhiParserError):
+    """The bytes are not text in any plausible encoding.
+
+    ``offset`` is the byte offset of the first undecodable byte, when known.
+    """
+
+    def __init__(self, message: str, *, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+class NotAnArticleError(QizhiParserError):
+    """The input holds no article: neither a headline nor a body was found."""
+
+
+class InputTooLargeError(QizhiParserError):
+    """The input is larger than the configured ``max_bytes`` limit."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"input is {size:,} bytes, over the limit of {limit:,} bytes "
+            "(raise max_bytes= to accept it)"
+        )
+        self.size = size
+        self.limit = limit
+
+
+class MissingFieldError(QizhiParserError):
+    """Strict mode: a required field could not be extracted.
+
+    ``fields`` names every missing field, not only the first.
+    """
+
+    def __init__(self, fields: list[str], details: list[str]) -> None:
+        joined = "; ".join(details) if details else ", ".join(fields)
+        super().__init__(f"missing required field(s) {', '.join(fields)}: {joined}")
+        self.fields = fields

@@ -1,0 +1,43 @@
+"""Small text helpers shared by the field extractors."""
+
+from __future__ import annotations
+
+import regex
+
+from ..vocab import CLOSERS, CLOSING
+
+_INDENT = " \t\r\n\f\v\xa0\u3000\ufeff"
+_ANY_WS = regex.compile(r"[\s\u3000\xa0]+")
+
+
+def strip_indent(text: str) -> str:
+    """Remove leading indentation (　　, NBSP) and trailing spaces.
+
+    >>> strip_indent("\\u3000\\u3000面对疫情。 ")
+    '面对疫情。'
+    """
+    return text.strip(_INDENT)
+
+
+def squash(text: str) -> str:
+    """Collapse every run of whitespace (NBSP and 　 included) to one space.
+
+    >>> squash(" 守初心\\xa0 抗疫情 ")
+    '守初心 抗疫情'
+    """
+    return _ANY_WS.sub(" ", text).strip()
+
+
+def ends_open(text: str) -> bool:
+    """True when a line does not end a sentence (a heading's shape).
+
+    >>> ends_open("強化責任擔當,把疫情防控作為當前最重要的工作"), ends_open("他说。”"), ends_open("《诫子诗》")
+    (True, False, True)
+    """
+    stripped = text.rstrip(_INDENT)
+    core = stripped.rstrip(CLOSERS)
+    if not core:
+        return False
+    if core != stripped and core[-1] in CLOSING:
+        return False
+    return core[-1] not in CLOSING

@@ -1,0 +1,229 @@
+"""Body: choose the article's blocks, then sort them into headings, paragraphs,
+images, credits and the lines that are not text (edition, pager, promos)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.parse
+from dataclasses import dataclass, field
+
+from ..models import Edition, Image, Paragraph, Section
+from ..page import Block, Page
+from ..vocab import (
+    CHROME,
+    DATELINE_TITLE,
+    DECOR_IMAGE,
+    EDITION,
+    END_MARK,
+    LEAD_END,
+    ORIGINAL_HEADLINE,
+    PAGER,
+    PAGER_NUMBER,
+    PROMO,
+    STOP,
+)
+from ._text import ends_open, squash, strip_indent
+from .credits import EDITOR_CHAIN, RawCredit, closing_credit, dateline_credit, parse_credit_run
+
+__all__ = ["Body", "extract", "select"]
+
+#: Longest bold paragraph that is a heading (HTML).
+MAX_BOLD_HEADING = 60
+#: Longest unpunctuated line that is a heading (text).
+MAX_TEXT_HEADING = 40
+#: Longest lead-in sentence when it must be told from the text alone.
+MAX_TEXT_LEAD = 24
+MAX_CAPTION = 80
+_COPYRIGHT = ("版权所有", "版權所有", "Copyright", "copyright")
+
+
+@dataclass(slots=True)
+class Body:
+    sections: list[Section] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    credits: list[tuple[int, RawCredit]] = field(default_factory=list)
+    empty_credits: list[tuple[int, str]] = field(default_factory=list)
+    edition: Edition | None = None
+    original_headline: str | None = None
+    dateline: str | None = None
+    pager_numbers: list[int] = field(default_factory=list)
+    pager_links: list[tuple[int, str]] = field(default_factory=list)
+    rule: str = ""
+    first_index: int | None = None
+
+
+def _editor_line(block: Block) -> bool:
+    credits = parse_credit_run(block.text)
+    return credits is not None and bool(credits) and all(c.role in EDITOR_CHAIN for c in credits)
+
+
+def select(page: Page, after: int) -> tuple[list[Block], str]:
+    """The template's body container if there is one, else the blocks after the
+    header up to the first block that follows an article (credits, related news)."""
+    zoned = [b for b in page.blocks if b.zone == "body"]
+    if any(strip_indent(b.text) for b in zoned):
+        return zoned, "html:body" if page.format == "html" else "text:body"
+    chosen: list[Block] = []
+    for block in page.blocks[after:]:
+        text = block.text
+        if STOP.match(text) or block.zone == "credits" or _editor_line(block):
+            if _editor_line(block) or block.zone == "credits":
+                chosen.append(block)
+            break
+        if any(mark in text for mark in _COPYRIGHT) and len(text) < 200:
+            break
+        if block.hidden and block.zone != "original_headline":
+            continue
+        navigation = block.listed or (block.linked and not block.images)
+        if page.format == "html" and navigation and not PAGER.match(text):
+            continue
+        chosen.append(block)
+    rule = "text:after-header" if page.format == "text" else "html:after-header"
+    return chosen, rule
+
+
+def _lead(block: Block, text: str, fmt: str) -> str | None:
+    if fmt == "html":
+        prefix = strip_indent(block.bold_prefix)
+        if prefix and prefix[-1] in LEAD_END and text.startswith(prefix) and len(prefix) < len(text):
+            return prefix.rstrip("".join(LEAD_END)) or None
+        return None
+    for i, char in enumerate(text[: MAX_TEXT_LEAD + 1]):
+        if char in "。！？!?":
+            head = text[:i]
+            if i >= 2 and i + 1 < len(text) and not any(q in head for q in "“”\"「」:：（("):
+                return head
+            return None
+    return None
+
+
+def _edition(text: str) -> Edition | None:
+    match = EDITION.match(text)
+    if not match:
+        return None
+    try:
+        date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    return Edition(paper=squash(match["paper"]), date=date, page=match["page"])
+
+
+def _pager(body: Body, block: Block, base: str | None) -> None:
+    for m in PAGER_NUMBER.finditer(block.text):
+        body.pager_numbers.append(int(m.group(1) or m.group(2)))
+    for link in block.links:
+        number = PAGER_NUMBER.search(link.text)
+        if number:
+            href = urllib.parse.urljoin(base, link.href) if base else link.href
+            body.pager_links.append((int(number.group(1) or number.group(2)), href))
+
+
+def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Body:
+    body = Body(rule=rule)
+    html = page.format == "html"
+    # pass 1: sort blocks; headings are only candidates until pass 2
+    items: list[tuple[str, str, Block, str | None]] = []  # (kind, text, block, lead)
+    last_was_image = False
+    for block in blocks:
+        text = strip_indent(block.text)
+        if block.hidden or block.zone == "original_headline":
+            found = ORIGINAL_HEADLINE.match(text)
+            if found and body.original_headline is None:
+                body.original_headline = squash(found["title"])
+            continue
+        if block.zone == "chrome":
+            continue
+        for src, alt in block.images:
+            if DECOR_IMAGE.search(src):
+                continue
+            body.images.append(
+                Image(src=urllib.parse.urljoin(base, src) if base else src, alt=squash(alt or "") or None)
+            )
+        if not text:
+            last_was_image = bool(block.images) or last_was_image
+            continue
+        if body.first_index is None:
+            body.first_index = block.index
+        was_image, last_was_image = last_was_image, False
+        found = ORIGINAL_HEADLINE.match(text)
+        if found:
+            body.original_headline = body.original_headline or squash(found["title"])
+            continue
+        edition = _edition(text)
+        if edition:
+            body.edition = body.edition or edition
+            continue
+        if block.zone == "pagination" or PAGER.match(text):
+            _pager(body, block, base)
+            continue
+        if END_MARK.match(text) or CHROME.match(text) or STOP.match(text):
+            continue
+        if PROMO.match(text) and (block.linked or not items):
+            continue
+        credits = parse_credit_run(text)
+        if credits is not None:
+            for credit in credits:
+                if credit.names:
+                    body.credits.append((block.index, credit))
+                else:
+                    body.empty_credits.append((block.index, credit.label))
+            continue
+        if was_image and body.images and html and block.center and not block.bold and len(text) <= MAX_CAPTION:
+            body.images[-1] = body.images[-1].model_copy(update={"caption": text})
+            continue
+        if html:
+            heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
+        else:
+            heading = len(text) <= MAX_TEXT_HEADING and ends_open(text)
+        lead = None if heading else _lead(block, text, page.format)
+        items.append(("heading" if heading else "para", text, block, lead))
+
+    # pager controls outside the body container
+    inside = {b.index for b in blocks}
+    for block in page.blocks:
+        if block.zone == "pagination" and block.index not in inside:
+            _pager(body, block, base)
+
+    # pass 2: a text heading must be followed by a paragraph (after other headings)
+    if not html:
+        for i, (kind, text, block, _) in enumerate(items):
+            if kind != "heading":
+                continue
+            following = [k for k, *_ in items[i + 1 :]]
+            if "para" not in following:
+                items[i] = ("para", text, block, _lead(block, text, page.format))
+
+    # datelines and bracketed credits at the edges of the text
+    paras = [i for i, item in enumerate(items) if item[0] == "para"]
+    if paras:
+        first = items[paras[0]]
+        xinhua = DATELINE_TITLE.match(first[1])
+        if xinhua:
+            body.dateline = xinhua["dateline"]
+            items.pop(paras[0])
+            paras = [i for i, item in enumerate(items) if item[0] == "para"]
+        else:
+            found_dateline = dateline_credit(first[1])
+            if found_dateline:
+                body.dateline, credits = found_dateline
+                body.credits.extend((first[2].index, c) for c in credits)
+    if paras:
+        last = items[paras[-1]]
+        closing = closing_credit(last[1])
+        if closing:
+            body.credits.extend((last[2].index, c) for c in closing if c.names)
+
+    # sections
+    title: str | None = None
+    paragraphs: list[Paragraph] = []
+    for kind, text, _block, lead in items:
+        if kind == "heading":
+            if paragraphs or title is not None:
+                body.sections.append(Section(heading=title, paragraphs=paragraphs))
+            title, paragraphs = text, []
+        else:
+            paragraphs.append(Paragraph(text=text, lead=lead))
+    if paragraphs or title is not None:
+        body.sections.append(Section(heading=title, paragraphs=paragraphs))
+    body.credits.sort(key=lambda ic: ic[0])
+    return body

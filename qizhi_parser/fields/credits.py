@@ -1,0 +1,155 @@
+"""Credits: the editor chain, bylines, datelines and reporter brackets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import CreditRole
+from ..vocab import (
+    BULLETS,
+    CLOSING_CREDIT,
+    CREDIT_LABEL,
+    CREDIT_LABELS,
+    DATELINE_CREDIT,
+    INTERN_LABELS,
+    INTERN_MARK,
+    NAME_SPLIT,
+)
+
+__all__ = ["EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "parse_credit_run"]
+
+#: Roles of the editing desk: a line of these closes the article body.
+EDITOR_CHAIN = frozenset(
+    {
+        CreditRole.EDITOR,
+        CreditRole.RESPONSIBLE_EDITOR,
+        CreditRole.SUBMITTER,
+        CreditRole.APPROVER,
+        CreditRole.REVIEWER,
+        CreditRole.PROOFREADER,
+    }
+)
+
+_HAN_NAME = regex.compile(r"^\p{Han}[\p{Han}·•．・]{1,14}$")
+_LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
+_SPACES = regex.compile(r"[\s\u3000\xa0]+")
+_WRAPPED = regex.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$", regex.DOTALL)
+_SINGLE_HAN = regex.compile(r"^\p{Han}$")
+
+
+@dataclass(slots=True)
+class RawCredit:
+    role: CreditRole
+    label: str
+    names: list[str]
+    interns: list[str] = field(default_factory=list)
+
+
+def _plausible(name: str) -> bool:
+    """A person's name: 2–15 Han characters (· allowed) or a short Latin name.
+
+    >>> [_plausible(n) for n in ("王乐文", "方敏", "104363", "阿卜力克木·买买提", "这是一整句话而不是一个人的名字吧")]
+    [True, True, False, True, False]
+    """
+    if _HAN_NAME.match(name):
+        return len(name) <= 6 or any(c in name for c in "·•．・")
+    return bool(_LATIN_NAME.match(name))
+
+
+def _split_names(text: str) -> tuple[list[str], list[str]] | None:
+    """Names and interns of one label's segment, or None if it is not a list of names."""
+    names: list[str] = []
+    interns: list[str] = []
+    for chunk in NAME_SPLIT.split(text.strip(" \t\u3000\xa0")):
+        chunk = chunk.strip(" \t\u3000\xa0")
+        if not chunk:
+            continue
+        intern = bool(INTERN_MARK.search(chunk))
+        if intern:
+            chunk = INTERN_MARK.sub(" ", chunk).strip()
+        if _LATIN_NAME.match(chunk):
+            tokens = [_SPACES.sub(" ", chunk)]
+        else:
+            tokens = []
+            pending = ""
+            for token in _SPACES.split(chunk):
+                if not token:
+                    continue
+                if _SINGLE_HAN.match(token):
+                    # two-character names are padded for alignment: 方  敏
+                    if pending:
+                        tokens.append(pending + token)
+                        pending = ""
+                    else:
+                        pending = token
+                    continue
+                if pending:
+                    return None
+                tokens.append(token)
+            if pending:
+                return None
+        for token in tokens:
+            if not _plausible(token):
+                return None
+            names.append(token)
+        if intern and tokens:
+            interns.append(tokens[-1])
+    return names, interns
+
+
+def parse_credit_run(text: str) -> list[RawCredit] | None:
+    """Parse a whole block as credits, or return None if it is anything else.
+
+    >>> [(c.role.value, c.label, c.names) for c in parse_credit_run("( 編輯:馮愛齡\\xa0\\xa0送簽:馮愛齡 )")]
+    [('editor', '編輯', ['馮愛齡']), ('submitter', '送簽', ['馮愛齡'])]
+    >>> [(c.label, c.names) for c in parse_credit_run("本报记者  王乐文  方  敏")]
+    [('本报记者', ['王乐文', '方敏'])]
+    >>> parse_credit_run("记者会上，他说。") is None
+    True
+    """
+    body = BULLETS.sub("", text).strip(" \t\u3000\xa0")
+    if len(body) > 160 or not body:
+        return None
+    wrapped = _WRAPPED.match(body)
+    if wrapped:
+        body = wrapped.group("inner")
+    matches = list(CREDIT_LABEL.finditer(body))
+    if not matches or matches[0].start() != 0:
+        return None
+    credits: list[RawCredit] = []
+    for i, match in enumerate(matches):
+        label = match.group("label") or match.group("short")
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        split = _split_names(body[match.end() : end])
+        if split is None:
+            return None
+        names, interns = split
+        if label in INTERN_LABELS:
+            interns = list(names)
+        credits.append(RawCredit(CREDIT_LABELS[label], label, names, interns))
+    # a bare label with nothing after it ("编辑：") is still a credit line,
+    # but a lone word that happens to be a label ("记者") is not
+    if not any(c.names for c in credits) and len(credits) == 1 and not regex.search(r"[:：/／]", body):
+        return None
+    return credits
+
+
+def dateline_credit(text: str) -> tuple[str, list[RawCredit]] | None:
+    """The dateline opening a paragraph and its bracketed credit: 本报讯（记者叶婉）."""
+    match = DATELINE_CREDIT.match(text)
+    if not match:
+        return None
+    credits = parse_credit_run(match.group("credit"))
+    if not credits:
+        return None
+    return match.group("dateline"), credits
+
+
+def closing_credit(text: str) -> list[RawCredit] | None:
+    """A bracketed credit closing a paragraph: …。（记者宋晨、田中全）."""
+    match = CLOSING_CREDIT.search(text)
+    if not match or match.start() == 0:
+        return None
+    return parse_credit_run(match.group("credit"))

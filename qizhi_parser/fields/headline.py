@@ -1,0 +1,141 @@
+"""Headline, pre-title (引题) and subtitle (副题)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..page import Block, Page
+from ..vocab import CHROME, CRUMB_LINE, PRETITLE_CLASSES, SITE_NAMES, SUBTITLE_CLASSES, TITLE_SUFFIX
+from ._text import squash
+from .credits import parse_credit_run
+
+__all__ = ["Title", "from_markup", "from_text", "from_title_tag"]
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: How many blocks above the time line the title block may start.
+TITLE_REACH = 8
+MAX_TITLE_LINE = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    lines: list[str]
+    pretitle: str | None
+    subtitle: str | None
+    rule: str
+    index: int
+    """The headline block (its first block, for text)."""
+
+
+def _lines(block: Block) -> list[str]:
+    return [squash(line) for line in block.lines if squash(line)]
+
+
+def _is_headline_candidate(block: Block) -> bool:
+    text = squash(block.text)
+    return bool(text) and not block.hidden and text not in SITE_NAMES and len(text) <= 200
+
+
+def _beside(block: Block, head: Block, classes: frozenset[str]) -> bool:
+    """A heading element next to the headline: 引题 above it, 副题 below it."""
+    if block.hidden or not block.tag.startswith("h") or len(block.text) > MAX_TITLE_LINE:
+        return False
+    return bool(block.marks & classes) or (block.tag in _HEADING_TAGS and block.zone == head.zone)
+
+
+def from_markup(page: Page, anchor: int | None) -> Title | None:
+    """The article's <h1> (never a logo <h1>), or the <h2> of a channel title block."""
+    blocks = page.blocks
+    h1s = [b for b in blocks if b.tag == "h1" and _is_headline_candidate(b)]
+    rule = "html:h1"
+    if not h1s:
+        h1s = [b for b in blocks if b.tag == "h2" and b.zone == "title" and _is_headline_candidate(b)]
+        rule = "html:title-h2"
+    if not h1s:
+        return None
+    head = h1s[0]
+    if anchor is not None:
+        before = [b for b in h1s if b.index < anchor]
+        if before:
+            head = before[-1]
+    pretitle = subtitle = None
+    if head.index > 0 and _beside(blocks[head.index - 1], head, PRETITLE_CLASSES):
+        pretitle = squash(blocks[head.index - 1].text) or None
+    if head.index + 1 < len(blocks) and _beside(blocks[head.index + 1], head, SUBTITLE_CLASSES):
+        subtitle = squash(blocks[head.index + 1].text) or None
+    return Title(_lines(head), pretitle, subtitle, rule, head.index)
+
+
+def _is_crumb(block: Block) -> bool:
+    return block.zone == "breadcrumb" or bool(
+        CRUMB_LINE.match(block.text) and (">" in block.text or "＞" in block.text)
+    )
+
+
+def _skippable(block: Block) -> bool:
+    return block.hidden or bool(CHROME.match(block.text)) or parse_credit_run(block.text) is not None
+
+
+def from_text(page: Page, anchor: int | None, start: int = 0) -> Title | None:
+    """The title block as laid out in text: the runs of lines just above the time line.
+
+    Each blank-line-separated run is one element of the page (each block, for
+    HTML). Of the runs between the breadcrumb and the time line, the last that
+    does not start with a dash is the headline (its lines are the headline's
+    lines), the run before it is the pre-title and a run after it starting with
+    —— is the subtitle. Without a time line, the first run after the breadcrumb
+    is the headline.
+    """
+    blocks = page.blocks
+    if anchor is not None:
+        region = blocks[max(start, anchor - TITLE_REACH) : anchor]
+    else:
+        region = blocks[start : start + 3 * TITLE_REACH]
+    groups: list[list[Block]] = []
+    last_key: int | None = None
+    for block in region:
+        if _is_crumb(block):
+            groups.clear()
+            last_key = None
+            continue
+        if _skippable(block):
+            continue
+        if block.linked or block.listed or len(block.text) > MAX_TITLE_LINE:
+            if anchor is None and groups:
+                break
+            groups.clear()
+            last_key = None
+            continue
+        key = block.group if page.format == "text" else block.index
+        if groups and key == last_key:
+            groups[-1].append(block)
+        else:
+            if anchor is None and groups:
+                break
+            groups.append([block])
+        last_key = key
+    if not groups:
+        return None
+    subtitle = None
+    if len(groups) > 1 and groups[-1][0].text.startswith(("—", "－－", "--")):
+        subtitle = squash(" ".join(b.text for b in groups.pop()))
+    head = groups[-1]
+    pretitle = squash(" ".join(b.text for b in groups[-2])) if len(groups) > 1 else None
+    lines = [line for b in head for line in _lines(b)]
+    rule = "text:title-block" if page.format == "text" else "html:title-block"
+    return Title(lines, pretitle, subtitle, rule, head[0].index)
+
+
+def from_title_tag(page: Page) -> tuple[str, str] | None:
+    """og:title or <title>, site suffix removed: (headline, rule).
+
+    >>> from types import SimpleNamespace as NS
+    >>> from_title_tag(NS(meta={}, title="女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网 "))
+    ('女儿出嫁，郑板桥画了几笔兰花当嫁妆', 'html:title')
+    """
+    for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
+        if raw:
+            text = squash(TITLE_SUFFIX.sub("", squash(raw)))
+            if text and text not in SITE_NAMES:
+                return text, rule
+    return None

@@ -1,0 +1,59 @@
+"""Source: the name printed after 来源, its link, and whether it is a reprint."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+from ..models import Source
+from ..page import Block
+from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
+from ._text import squash
+
+__all__ = ["from_blocks", "from_meta", "is_reprint"]
+
+
+def is_reprint(name: str) -> bool:
+    """False for the publishing family (人民网, 人民日报, 旗帜网 and their channels).
+
+    >>> is_reprint("人民网－人民日报"), is_reprint("旗幟網"), is_reprint("北京青年报"), is_reprint("新华网")
+    (False, False, True, True)
+    """
+    return not squash(name).replace(" ", "").startswith(OWN_SOURCES)
+
+
+def _make(name: str, block: Block | None, base: str | None) -> Source:
+    url = None
+    if block is not None:
+        for link in block.links:
+            if squash(link.text) == name and not link.href.lower().startswith("javascript"):
+                url = urllib.parse.urljoin(base, link.href) if base else link.href
+                break
+    return Source(name=name, url=url, is_reprint=is_reprint(name))
+
+
+def from_blocks(blocks: list[Block], near: int | None, base: str | None) -> tuple[Source, int] | None:
+    """The 来源 on the time line or on a line next to it (older templates split them)."""
+    order: list[Block] = []
+    if near is not None:
+        order = list(blocks[max(0, near - 2) : near + 3])
+        order.sort(key=lambda b: abs(b.index - near))
+    order += [b for b in blocks if b.zone == "info" and b not in order]
+    for block in order:
+        if block.hidden or len(block.text) > 200:
+            continue
+        match = SOURCE.search(block.text)
+        if match:
+            name = squash(match.group("name"))
+            if name:
+                return _make(name, block, base), block.index
+    return None
+
+
+def from_meta(meta: dict[str, str]) -> str | None:
+    """The name in ``<meta name="source" content="来源：人民日报">``."""
+    raw = meta.get("source")
+    if not raw:
+        return None
+    match = SOURCE_META.match(raw)
+    name = match.group("name") if match else raw.strip()
+    return name or None

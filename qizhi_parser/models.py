@@ -1,0 +1,254 @@
+"""The typed records qizhi-parser returns.
+
+All models are pydantic v2, frozen, and forbid unknown fields, so a record that
+round-trips through JSON (``Article.model_validate_json(a.model_dump_json())``)
+compares equal to the original. Raw values are kept beside normalised ones
+(``published_raw`` beside ``published_at``, a credit's printed ``label`` beside
+its ``role``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "Article",
+    "Credit",
+    "CreditRole",
+    "Crumb",
+    "Edition",
+    "Image",
+    "Issue",
+    "Pagination",
+    "Paragraph",
+    "Section",
+    "Source",
+    "UrlInfo",
+]
+
+CHINA_TZ = dt.timezone(dt.timedelta(hours=8), name="UTC+08:00")
+EARLIEST = dt.datetime(1990, 1, 1, tzinfo=CHINA_TZ)
+MAX_HEADLINE = 200
+MAX_NAME = 30
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CreditRole(str, enum.Enum):
+    """Normalised role of a person credited on the page."""
+
+    EDITOR = "editor"
+    """编辑 / 編輯"""
+    RESPONSIBLE_EDITOR = "responsible_editor"
+    """责编, 责任编辑 / 責編, 責任編輯"""
+    SUBMITTER = "submitter"
+    """送签 / 送簽: the editor who submitted the piece for sign-off"""
+    APPROVER = "approver"
+    """签发 / 簽發: the editor who signed it off"""
+    REVIEWER = "reviewer"
+    """审核, 审校, 审稿 / 審核, 審校, 審稿"""
+    PROOFREADER = "proofreader"
+    """校对 / 校對"""
+    AUTHOR = "author"
+    """作者, 文"""
+    REPORTER = "reporter"
+    """记者 / 記者 and bylines such as 本报记者"""
+    CORRESPONDENT = "correspondent"
+    """通讯员 / 通訊員"""
+    PHOTOGRAPHER = "photographer"
+    """摄影, 图 / 攝影, 圖"""
+    TRANSLATOR = "translator"
+    """翻译, 编译 / 翻譯, 編譯"""
+    OTHER = "other"
+    """any other credited role (监制, 策划 …)"""
+
+
+class Issue(_Model):
+    """A non-fatal problem met while parsing."""
+
+    field: str
+    """The Article field concerned (``published_at``, ``credits`` …) or ``input``."""
+    code: str
+    """A stable, machine-readable code such as ``time-unknown``."""
+    message: str
+    """A human-readable explanation, naming where the problem is."""
+
+
+class Source(_Model):
+    """Where the article comes from, as printed after 来源."""
+
+    name: str
+    """The name as printed (``人民网－人民日报``), whitespace trimmed."""
+    url: str | None = None
+    """The link on the name, resolved against the page URL, if any."""
+    is_reprint: bool = False
+    """True when the source is not of the publishing family (人民网 / 人民日报 / 旗帜网)."""
+
+
+class Crumb(_Model):
+    """One step of the breadcrumb path."""
+
+    text: str
+    url: str | None = None
+
+
+class Paragraph(_Model):
+    """One body paragraph."""
+
+    text: str
+    """The whole paragraph as printed, lead-in included, indent stripped."""
+    lead: str | None = None
+    """The lead-in sentence (bold on the page) without its closing 。, if any."""
+
+
+class Section(_Model):
+    """A run of paragraphs under one heading."""
+
+    heading: str | None = None
+    """The section heading; None for the text before the first heading."""
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+
+class Credit(_Model):
+    """A credited role with its people, in page order."""
+
+    role: CreditRole
+    label: str
+    """The label as printed (``編輯``, ``责编``, ``本报记者``)."""
+    names: list[str]
+    """Clean names: padding removed (``方  敏`` → ``方敏``), (实习) removed."""
+    interns: list[str] = Field(default_factory=list)
+    """The names marked (实习) / 实习生 on the page."""
+
+    @field_validator("names")
+    @classmethod
+    def _names_are_names(cls, names: list[str]) -> list[str]:
+        for name in names:
+            if not name or len(name) > MAX_NAME or name.isdigit():
+                raise ValueError(f"implausible name {name!r}")
+        return names
+
+
+class Edition(_Model):
+    """The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）."""
+
+    paper: str
+    date: dt.date
+    page: str
+    """The page as printed, zero padding kept (``04``)."""
+
+
+class Image(_Model):
+    """An image inside the article body."""
+
+    src: str
+    """Resolved against the page URL when one is known."""
+    alt: str | None = None
+    caption: str | None = None
+
+
+class Pagination(_Model):
+    """Where this page stands in a multi-page article."""
+
+    current: int
+    total: int
+    other_urls: list[str] = Field(default_factory=list)
+    """The other pages' URLs, in page order (resolved when a page URL is known)."""
+
+
+class UrlInfo(_Model):
+    """Facts read from the article URL of the People's Daily CMS."""
+
+    site: str
+    """The host, e.g. ``finance.people.com.cn``."""
+    kind: str | None = None
+    """``n1`` (national channels) or ``n2`` (regional sites), if the URL has it."""
+    date: dt.date | None = None
+    channel_id: str | None = None
+    """``c1004`` in ``/n1/2024/0510/c1004-40232587.html``."""
+    content_id: str | None = None
+    """``40232587`` in the same URL."""
+    page: int | None = None
+    """The page number of a multi-page article (``-2.html`` → 2); 1 otherwise."""
+
+
+class Article(_Model):
+    """A parsed article page."""
+
+    url: str | None = None
+    """The page URL: the one given, else og:url, canonical link or share scripts."""
+    url_info: UrlInfo | None = None
+    input_format: Literal["html", "text"]
+    encoding: str | None = None
+    """The codec the bytes were read with; None when a str was given."""
+    script: Literal["Hans", "Hant"]
+    """Simplified (Hans) or traditional (Hant) Chinese."""
+
+    headline: str
+    """The headline's lines joined by one space; empty only when none was found."""
+    headline_lines: list[str] = Field(default_factory=list)
+    pretitle: str | None = None
+    """引题, the line above the headline."""
+    subtitle: str | None = None
+    """副题, the line below the headline."""
+    original_headline: str | None = None
+    """原标题 of a reprint, if the page states it."""
+
+    published_at: AwareDatetime | None = None
+    """Publication time in China time (UTC+08:00)."""
+    published_raw: str | None = None
+    """The publication time exactly as printed."""
+    published_precision: Literal["day", "minute", "second"] | None = None
+    """How much of ``published_at`` the page states: ``day`` means the time is unknown."""
+
+    source: Source | None = None
+    edition: Edition | None = None
+    dateline: str | None = None
+    """The dateline opening the body (``本报讯``, ``新华社北京5月9日电``)."""
+    breadcrumb: list[Crumb] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    credits: list[Credit] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    pagination: Pagination | None = None
+
+    issues: list[Issue] = Field(default_factory=list)
+    provenance: dict[str, str] = Field(default_factory=dict)
+    """Field name → the rule that produced it (``html:h1``, ``text:time-source-line`` …)."""
+
+    @field_validator("headline")
+    @classmethod
+    def _headline_length(cls, value: str) -> str:
+        if len(value) > MAX_HEADLINE:
+            raise ValueError(f"headline of {len(value)} characters is not a headline")
+        return value
+
+    @field_validator("published_at")
+    @classmethod
+    def _published_in_china_time(cls, value: dt.datetime | None) -> dt.datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(CHINA_TZ)
+        if value < EARLIEST:
+            raise ValueError(f"publication time {value.isoformat()} is before 1990")
+        return value
+
+    @property
+    def headings(self) -> list[str]:
+        """The section headings, in order."""
+        return [s.heading for s in self.sections if s.heading is not None]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """All body paragraphs, in order, across sections."""
+        return [p for s in self.sections for p in s.paragraphs]
+
+    @property
+    def text(self) -> str:
+        """The body text: paragraphs separated by newlines (headings left out)."""
+        return "\n".join(p.text for p in self.paragraphs)

@@ -1,0 +1,344 @@
+"""The vocabulary of People's Daily CMS pages: labels, template marks and patterns.
+
+Everything site-specific lives here as data, in simplified and traditional forms,
+so the extractors stay generic. Patterns are compiled once, at import, in VERBOSE
+form; each is written without nested quantifiers over the same characters so that
+matching stays linear in the input (see ``tests/test_robustness.py``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .models import CreditRole
+
+# --------------------------------------------------------------------------- labels
+
+#: Credit labels → role. Longest labels are tried first, so 责任编辑 wins over 编辑.
+CREDIT_LABELS: dict[str, CreditRole] = {
+    # editor chain
+    "编辑": CreditRole.EDITOR,
+    "編輯": CreditRole.EDITOR,
+    "本文编辑": CreditRole.EDITOR,
+    "本文編輯": CreditRole.EDITOR,
+    "网络编辑": CreditRole.EDITOR,
+    "網絡編輯": CreditRole.EDITOR,
+    "责编": CreditRole.RESPONSIBLE_EDITOR,
+    "責編": CreditRole.RESPONSIBLE_EDITOR,
+    "责任编辑": CreditRole.RESPONSIBLE_EDITOR,
+    "責任編輯": CreditRole.RESPONSIBLE_EDITOR,
+    "送签": CreditRole.SUBMITTER,
+    "送簽": CreditRole.SUBMITTER,
+    "签发": CreditRole.APPROVER,
+    "簽發": CreditRole.APPROVER,
+    "审核": CreditRole.REVIEWER,
+    "審核": CreditRole.REVIEWER,
+    "审校": CreditRole.REVIEWER,
+    "審校": CreditRole.REVIEWER,
+    "审稿": CreditRole.REVIEWER,
+    "審稿": CreditRole.REVIEWER,
+    "校对": CreditRole.PROOFREADER,
+    "校對": CreditRole.PROOFREADER,
+    # authors and reporters
+    "作者": CreditRole.AUTHOR,
+    "文": CreditRole.AUTHOR,
+    "记者": CreditRole.REPORTER,
+    "記者": CreditRole.REPORTER,
+    "本报记者": CreditRole.REPORTER,
+    "本報記者": CreditRole.REPORTER,
+    "本网记者": CreditRole.REPORTER,
+    "本網記者": CreditRole.REPORTER,
+    "人民网记者": CreditRole.REPORTER,
+    "人民網記者": CreditRole.REPORTER,
+    "人民日报记者": CreditRole.REPORTER,
+    "人民日報記者": CreditRole.REPORTER,
+    "新华社记者": CreditRole.REPORTER,
+    "新華社記者": CreditRole.REPORTER,
+    "本报特约记者": CreditRole.REPORTER,
+    "本報特約記者": CreditRole.REPORTER,
+    "实习记者": CreditRole.REPORTER,
+    "實習記者": CreditRole.REPORTER,
+    "本报实习生": CreditRole.REPORTER,
+    "本報實習生": CreditRole.REPORTER,
+    "实习生": CreditRole.REPORTER,
+    "實習生": CreditRole.REPORTER,
+    "通讯员": CreditRole.CORRESPONDENT,
+    "通訊員": CreditRole.CORRESPONDENT,
+    "本报通讯员": CreditRole.CORRESPONDENT,
+    "本報通訊員": CreditRole.CORRESPONDENT,
+    "摄影": CreditRole.PHOTOGRAPHER,
+    "攝影": CreditRole.PHOTOGRAPHER,
+    "图": CreditRole.PHOTOGRAPHER,
+    "圖": CreditRole.PHOTOGRAPHER,
+    "翻译": CreditRole.TRANSLATOR,
+    "翻譯": CreditRole.TRANSLATOR,
+    "编译": CreditRole.TRANSLATOR,
+    "編譯": CreditRole.TRANSLATOR,
+    # other production roles
+    "监制": CreditRole.OTHER,
+    "監製": CreditRole.OTHER,
+    "策划": CreditRole.OTHER,
+    "策劃": CreditRole.OTHER,
+    "统筹": CreditRole.OTHER,
+    "統籌": CreditRole.OTHER,
+    "制图": CreditRole.OTHER,
+    "製圖": CreditRole.OTHER,
+}
+
+#: Labels whose every name is an intern.
+INTERN_LABELS = frozenset({"实习记者", "實習記者", "本报实习生", "本報實習生", "实习生", "實習生"})
+
+#: Sources of the publishing family: a source starting with one of these is not a reprint.
+OWN_SOURCES = ("人民网", "人民網", "人民日报", "人民日報", "旗帜网", "旗幟網", "人民论坛", "人民論壇")
+
+#: Site names that are never a headline.
+SITE_NAMES = frozenset({"人民网", "人民網", "旗帜网", "旗幟網", "人民日报", "人民日報"})
+
+# ------------------------------------------------------------------ template marks
+
+#: Element id → zone. Ids are matched before classes.
+ID_ZONES: dict[str, str] = {
+    "rwb_navpath": "breadcrumb",
+    "p_navigator": "breadcrumb",
+    "rwb_zw": "body",
+    "p_content": "body",
+    "ozoom": "body",
+    "paper_num": "edition",
+    "p_title": "title",
+    "p_publishtime": "info",
+    "p_origin": "info",
+    "p_editor": "credits",
+}
+
+#: Element class → zone.
+CLASS_ZONES: dict[str, str] = {
+    "subNav": "breadcrumb",
+    "text_title": "title",
+    "title": "title",
+    "col-1-1": "info",
+    "box01": "info",
+    "artOri": "info",
+    "box_con": "body",
+    "rm_txt_con": "body",
+    "artDet": "body",
+    "show_text": "body",
+    "edit": "credits",
+    "editor": "credits",
+    "zdfy": "pagination",
+    "page_n": "pagination",
+    "otitle": "original_headline",
+    "author": "byline",
+    # inside the body but never article text
+    "box_pic": "chrome",
+    "tjewm": "chrome",
+    "tjewm1": "chrome",
+    "paper_num": "chrome",
+    "section-common-share-wrap": "chrome",
+    "ops_share": "chrome",
+    "share": "chrome",
+    "bza": "chrome",
+}
+
+#: Zones that may hold the title block (pretitle / headline / subtitle).
+PRETITLE_CLASSES = frozenset({"pre"})
+SUBTITLE_CLASSES = frozenset({"sub"})
+
+# ----------------------------------------------------------------------- patterns
+
+_LONG_LABELS = "|".join(
+    sorted((regex.escape(k) for k in CREDIT_LABELS if len(k) > 1), key=len, reverse=True)
+)
+_SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
+
+#: A label inside a credit run. Long labels may run straight into the name
+#: (记者叶婉); one-character labels (文, 图) need a separator and a word start.
+CREDIT_LABEL = regex.compile(
+    rf"""
+    (?P<label>{_LONG_LABELS})(?:\s*[:：/／]\s*|\s+|(?=\p{{Han}}))
+    |(?<!\p{{Han}})(?P<short>{_SHORT_LABELS})\s*[:：/／]\s*
+    """,
+    regex.VERBOSE,
+)
+
+#: Separators between names in a credit: 、，,；;/ and runs of spaces.
+NAME_SPLIT = regex.compile(r"\s*[、，,；;／/|]\s*")
+
+#: An intern mark after a name: 郜碧澄(实习) / （实习生）.
+INTERN_MARK = regex.compile(r"\s*[(（]\s*(?:实习|實習)生?\s*[)）]")
+
+#: Leading bullets of a byline paragraph: □ 本报记者 葛灵丹.
+BULLETS = regex.compile(r"^[□■◎●○▲△◆◇★☆◼◻▪▫\s]+")
+
+#: A date and time as printed: 2020年02月17日16:01, 2024-05-10 06:58:03, 2020年2月17日 16:01.
+DATETIME = regex.compile(
+    r"""
+    (?<!\d)
+    (?P<year>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*
+    (?P<month>\d{1,2})\s*(?:月|-|/|\.)\s*
+    (?P<day>\d{1,2})(?!\d)\s*日?
+    (?:[\s\xa0\u3000]{0,8}
+       (?P<hour>\d{1,2})\s*[:：時时]\s*(?P<minute>\d{2})
+       (?:\s*[:：分]\s*(?P<second>\d{2}))?
+       (?!\d)
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+#: 来源 followed by the source name, up to a date, a bar, a wide gap or the end.
+SOURCE = regex.compile(
+    r"""
+    (?:来源|來源|稿源|出处|出處)\s*[:：]\s*
+    (?P<name>[^|｜\s\d:：][^|｜:：\n]{0,40}?)
+    (?=\s*(?:(?:19|20)\d\d\s*[年\-/.]|[|｜]|\s{2}|\xa0|\u3000|作者|编辑|編輯|责编|責編|$))
+    """,
+    regex.VERBOSE,
+)
+
+#: A source meta value: 来源：人民网-文化频道 原创稿.
+SOURCE_META = regex.compile(r"^\s*(?:来源|來源)\s*[:：]\s*(?P<name>\S+)")
+
+#: Breadcrumb separators.
+CRUMB_SEP = regex.compile(r"\s*(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→)\s*")
+
+#: A breadcrumb line in text: at least two parts joined by >> or >.
+CRUMB_LINE = regex.compile(
+    r"""
+    ^(?:(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*)?
+    (?P<path>[^>\n]{1,40}(?:\s*(?:>>|＞＞|>|＞|»)\s*[^>\n]{1,60}){1,8})$
+    """,
+    regex.VERBOSE,
+)
+CRUMB_PREFIX = regex.compile(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*")
+
+#: The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）.
+EDITION = regex.compile(
+    r"""
+    ^\s*《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[(（]\s*
+    (?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日
+    [\s\xa0\u3000]*(?:第\s*)?(?P<page>\d{1,3})\s*版\s*[)）]\s*$
+    """,
+    regex.VERBOSE,
+)
+
+#: A dateline opening the first paragraph, with a credit in brackets:
+#: 本报讯（记者叶婉）, 人民网北京5月9日电 （记者栗翘楚）, 新华社北京5月9日电（记者张三）.
+DATELINE_CREDIT = regex.compile(
+    r"""
+    ^[\s\u3000]*
+    (?P<dateline>[^\s（()）。，,]{1,24}?(?:讯|訊|电|電))
+    [\s\u3000]*[(（](?P<credit>[^（()）\n]{2,60})[)）]
+    """,
+    regex.VERBOSE,
+)
+
+#: A Xinhua dateline with a 题： repeat of the headline: 新华社北京5月9日电　题：…
+DATELINE_TITLE = regex.compile(
+    r"^[\s\u3000]*(?P<dateline>[^\s（()）。，,]{1,24}?(?:电|電))[\s\u3000]*(?:题|題)\s*[:：]\s*(?P<title>.+)$"
+)
+
+#: A credit in brackets closing the last paragraph: …。（记者宋晨、田中全）
+CLOSING_CREDIT = regex.compile(r"[(（](?P<credit>[^（()）\n]{2,60})[)）][\s\u3000]*$")
+
+#: 原标题：…
+ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|原题)\s*[:：]\s*(?P<title>.+?)\s*$")
+
+#: Site suffixes of <title> and og:title: --文化--人民网, --旗帜网, _人民网, | 人民网.
+TITLE_SUFFIX = regex.compile(
+    r"""
+    (?:\s*(?:--|—|_|\||｜|-)\s*[^-—_|｜]{1,20}?)*?
+    \s*(?:--|—|_|\||｜|-)\s*(?:人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.cn)[^-—_|｜]{0,10}\s*$
+    """,
+    regex.VERBOSE,
+)
+
+#: Lines of site chrome in text dumps and templates: never article text.
+CHROME = regex.compile(
+    r"""
+    ^[\s\u3000]*(?:
+        投稿邮箱|投稿郵箱|站内搜索|站內搜索|文字缩放|文字縮放|小字号|小字號|大字号|大字號|
+        字号|字號|分享到|分享让更多人看到|分享讓更多人看到|打印|關閉|关闭|返回顶部|返回頂部|
+        我要纠错|我要糾錯|纠错|糾錯|收藏|微信扫一扫|微信掃一掃|扫一扫|掃一掃|
+        关注公众号|關注公眾號|手机看新闻|手機看新聞|【纠错】|【糾錯】
+    )(?:[\s:：].*)?$
+    """,
+    regex.VERBOSE,
+)
+
+#: Headings of blocks after the article: the body ends where one starts.
+STOP = regex.compile(
+    r"""
+    ^[\s\u3000]*(?:
+        相关新闻|相關新聞|推荐阅读|推薦閱讀|热点推荐|熱點推薦|热门排行|熱門排行|精彩图集|精彩圖集|
+        延伸阅读|延伸閱讀|相关阅读|相關閱讀|相关专题|相關專題|热门点击排行榜|熱門點擊排行榜|
+        客户端下载|客戶端下載|人民日报客户端下载|精彩推荐|精彩推薦|视频新闻|視頻新聞|
+        网友评论|網友評論|相关链接|相關鏈接|更多精彩|热点排行|熱點排行
+    )[\s:：]*$
+    """,
+    regex.VERBOSE,
+)
+
+#: Promo links at the top of a body: 点击进入“文艺星青年”>>.
+PROMO = regex.compile(
+    r"^[\s\u3000]*(?:点击进入|點擊進入|点击查看|點擊查看|更多精彩|点击观看|點擊觀看).*$|.*(?:>>|&gt;&gt;)\s*$"
+)
+
+#: Pagination controls: 【1】【2】…, 上一页 / 下一页.
+PAGER = regex.compile(
+    r"^[\s\u3000]*(?:(?:【\d{1,3}】|\[\d{1,3}\]|上一页|上一頁|下一页|下一頁|首页|首頁|尾页|尾頁|\d{1,3})[\s\u3000]*){1,60}$"
+)
+PAGER_NUMBER = regex.compile(r"【(\d{1,3})】|\[(\d{1,3})\]")
+
+#: Lines that close the text: (完), 【完】.
+END_MARK = regex.compile(r"^[\s\u3000]*[(（【\[]\s*(?:完|終|终)\s*[)）】\]][\s\u3000]*$")
+
+#: Sentence-final punctuation: a line ending in one of these is not a heading.
+CLOSING = frozenset("。．.！!？?…；;，,、")
+#: Quote and bracket closers stripped before looking at the last character.
+CLOSERS = "”\"’'」』）)》〉】]"
+#: Characters that end the lead-in sentence of a paragraph.
+LEAD_END = frozenset("。．！!？?：:")
+
+#: People's Daily CMS article URLs: /n1/2024/0510/c1004-40232587-2.html.
+ARTICLE_URL = regex.compile(
+    r"""
+    ^(?:https?:)?//(?P<site>[^/\s?#]+)
+    (?:/(?P<kind>n\d?))?
+    /(?P<year>\d{4})/(?P<month>\d\d)(?P<day>\d\d)
+    /(?P<channel>c\d+)-(?P<content>\d+)(?:-(?P<page>\d+))?\.html?
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+ANY_URL_HOST = regex.compile(r"^(?:https?:)?//(?P<site>[^/\s?#:]+)", regex.IGNORECASE)
+
+#: Page URLs hidden in share scripts: shareToWX('http://…'), js.js?url=http%3A%2F%2F…
+SHARE_URL = regex.compile(
+    r"""shareTo\w{1,12}\(\s*['"](?P<url>https?://[^'"\s]{8,300})['"]
+    |[?&]url=(?P<quoted>https?%3A%2F%2F[^"'&\s]{8,300})""",
+    regex.VERBOSE,
+)
+
+#: An HTML document, as told from its first kilobytes.
+HTML_SNIFF = regex.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|h[1-6]|br|script|style|a\s)[\s/>]",
+    regex.IGNORECASE,
+)
+
+#: Magic numbers of binary formats that are never a page.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+)
+
+#: Images that decorate rather than illustrate: pager arrows, icons, logos, QR codes.
+DECOR_IMAGE = regex.compile(
+    r"next_page|prev_page|pre_page|/icon|icon\d|logo|share|qrcode|code_wx|erweima", regex.IGNORECASE
+)

@@ -1,0 +1,106 @@
+"""The public surface: exports, schema, round trips, error types."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import qizhi_parser
+from qizhi_parser import Article, CreditRole, NotAnArticleError, QizhiParserError
+from qizhi_parser.cli import run
+
+from .conftest import SEED
+
+EXPORTED = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "Credit",
+    "CreditRole",
+    "Crumb",
+    "DecodeError",
+    "Edition",
+    "Image",
+    "InputTooLargeError",
+    "Issue",
+    "MissingFieldError",
+    "NotAnArticleError",
+    "Pagination",
+    "Paragraph",
+    "QizhiParserError",
+    "Section",
+    "Source",
+    "UrlInfo",
+    "__version__",
+    "parse",
+    "parse_file",
+    "parse_html",
+    "parse_pages",
+    "parse_text",
+]
+
+
+def test_all_is_pinned_and_sorted() -> None:
+    assert qizhi_parser.__all__ == EXPORTED
+    # isort style: CONSTANTS, then Classes, then functions
+    assert sorted(EXPORTED, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n)) == EXPORTED
+    for name in qizhi_parser.__all__:
+        assert hasattr(qizhi_parser, name), name
+
+
+def test_json_schema() -> None:
+    schema = Article.model_json_schema()
+    assert schema["title"] == "Article"
+    assert {"headline", "published_at", "credits", "sections"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+    json.dumps(schema)
+
+
+def test_credit_roles() -> None:
+    assert [r.value for r in CreditRole] == [
+        "editor", "responsible_editor", "submitter", "approver", "reviewer", "proofreader",
+        "author", "reporter", "correspondent", "photographer", "translator", "other",
+    ]
+
+
+def test_models_are_frozen_and_closed() -> None:
+    article = qizhi_parser.parse(SEED.read_bytes())
+    with pytest.raises(Exception, match="frozen"):
+        article.headline = "x"  # type: ignore[misc]
+    data = json.loads(article.model_dump_json())
+    data["unexpected"] = 1
+    with pytest.raises(Exception, match="Extra inputs are not permitted"):
+        Article.model_validate(data)
+
+
+def test_errors_are_value_errors() -> None:
+    assert issubclass(QizhiParserError, ValueError)
+    with pytest.raises(NotAnArticleError):
+        qizhi_parser.parse(b"")
+
+
+def test_parse_rejects_wrong_type() -> None:
+    with pytest.raises(TypeError, match="bytes or str"):
+        qizhi_parser.parse(123)  # type: ignore[arg-type]
+
+
+def test_cli_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(SEED)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["headline"].startswith("全國人大機關")
+    assert out["published_at"] == "2020-02-17T16:01:00+08:00"
+
+
+def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Article"
+
+
+def test_cli_error_record(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["/nonexistent/page.html"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["error"]["type"] == "FileNotFoundError"
+
+
+def test_cli_usage() -> None:
+    assert run([]) == 2
