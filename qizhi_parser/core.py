@@ -241,9 +241,9 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
         headline_lines, pretitle, subtitle = title.lines, title.pretitle, title.subtitle
         prov["headline"] = title.rule
         if pretitle:
-            prov["pretitle"] = title.rule
+            prov["pretitle"] = f"{title.rule}:above"
         if subtitle:
-            prov["subtitle"] = title.rule
+            prov["subtitle"] = f"{title.rule}:below"
     elif page.format == "html" and (fallback := title_field.from_title_tag(page)):
         headline_lines = [fallback[0]]
         prov["headline"] = fallback[1]
@@ -308,10 +308,13 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
                     f"publication date {published_at.date()} differs from the URL's date {info.date}")
 
     # body
-    after = max(i for i in (anchor, title_index, -1) if i is not None) + 1
+    source_index = found_source[1] if found_source else None
+    after = max(i for i in (anchor, title_index, source_index, -1) if i is not None) + 1
     blocks, rule = body_field.select(page, after)
     body = body_field.extract(page, blocks, rule, url)
     prov["sections"] = body.rule
+    if body.original_rule:
+        prov["original_headline"] = body.original_rule
     if not any(s.paragraphs for s in body.sections):
         notes.issue("sections", "missing", "no body paragraphs found")
 

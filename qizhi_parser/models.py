@@ -147,8 +147,9 @@ class Edition(_Model):
 class Image(_Model):
     """An image inside the article body."""
 
-    src: str
-    """Resolved against the page URL when one is known."""
+    src: str | None
+    """Resolved against the page URL when one is known; None when only the caption
+    survives (a plain-text dump has captions but no images)."""
     alt: str | None = None
     caption: str | None = None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..models import Edition, Image, Paragraph, Section
 from ..page import Block, Page
 from ..vocab import (
+    CAPTION,
     CHROME,
     DATELINE_TITLE,
     DECOR_IMAGE,
@@ -45,6 +46,7 @@ class Body:
     empty_credits: list[tuple[int, str]] = field(default_factory=list)
     edition: Edition | None = None
     original_headline: str | None = None
+    original_rule: str | None = None
     dateline: str | None = None
     pager_numbers: list[int] = field(default_factory=list)
     pager_links: list[tuple[int, str]] = field(default_factory=list)
@@ -130,6 +132,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
             found = ORIGINAL_HEADLINE.match(text)
             if found and body.original_headline is None:
                 body.original_headline = squash(found["title"])
+                body.original_rule = "html:hidden-original-headline"
             continue
         if block.zone == "chrome":
             continue
@@ -147,7 +150,9 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         was_image, last_was_image = last_was_image, False
         found = ORIGINAL_HEADLINE.match(text)
         if found:
-            body.original_headline = body.original_headline or squash(found["title"])
+            if body.original_headline is None:
+                body.original_headline = squash(found["title"])
+                body.original_rule = f"{page.format}:original-headline-line"
             continue
         edition = _edition(text)
         if edition:
@@ -171,6 +176,14 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         if was_image and body.images and html and block.center and not block.bold and len(text) <= MAX_CAPTION:
             body.images[-1] = body.images[-1].model_copy(update={"caption": text})
             continue
+        if not html and len(text) <= MAX_CAPTION and CAPTION.search(text):
+            body.images.append(Image(src=None, caption=text))
+            continue
+        if not items and body.dateline is None:
+            xinhua = DATELINE_TITLE.match(text)
+            if xinhua:
+                body.dateline = xinhua["dateline"]
+                continue
         if html:
             heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
         else:
@@ -195,18 +208,12 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
 
     # datelines and bracketed credits at the edges of the text
     paras = [i for i, item in enumerate(items) if item[0] == "para"]
-    if paras:
+    if paras and body.dateline is None:
         first = items[paras[0]]
-        xinhua = DATELINE_TITLE.match(first[1])
-        if xinhua:
-            body.dateline = xinhua["dateline"]
-            items.pop(paras[0])
-            paras = [i for i, item in enumerate(items) if item[0] == "para"]
-        else:
-            found_dateline = dateline_credit(first[1])
-            if found_dateline:
-                body.dateline, credits = found_dateline
-                body.credits.extend((first[2].index, c) for c in credits)
+        found_dateline = dateline_credit(first[1])
+        if found_dateline:
+            body.dateline, credits = found_dateline
+            body.credits.extend((first[2].index, c) for c in credits)
     if paras:
         last = items[paras[-1]]
         closing = closing_credit(last[1])

@@ -1,0 +1,90 @@
+"""Per-field exact-match scoring of parsed pages against expected values.
+
+Two kinds of expected file are understood:
+
+- a full golden file (``fixtures/expected/<page>.json``): an Article dump; every
+  top-level field is compared;
+- a facts file (``tests/corpus_expected/<page>.json``): ``{"url": …, "expect": {…}}``
+  with keys from :data:`VIEWS`, for pages whose text may not be copied.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .core import parse
+from .errors import QizhiParserError
+from .models import Article
+
+__all__ = ["VIEWS", "compare", "field_report", "load_expected"]
+
+
+def _credits(a: Article) -> list[list[Any]]:
+    return [[c.role.value, c.names] for c in a.credits]
+
+
+#: Named views of an Article that expected facts may pin.
+VIEWS: dict[str, Callable[[Article], Any]] = {
+    "headline": lambda a: a.headline,
+    "pretitle": lambda a: a.pretitle,
+    "subtitle": lambda a: a.subtitle,
+    "published_at": lambda a: a.published_at.isoformat() if a.published_at else None,
+    "source.name": lambda a: a.source.name if a.source else None,
+    "source.is_reprint": lambda a: a.source.is_reprint if a.source else None,
+    "breadcrumb": lambda a: [c.text for c in a.breadcrumb],
+    "credits": _credits,
+    "headings": lambda a: a.headings,
+    "paragraph_count": lambda a: len(a.paragraphs),
+    "first_paragraph_prefix": lambda a: a.paragraphs[0].text[:10] if a.paragraphs else None,
+    "edition": lambda a: a.edition.model_dump(mode="json") if a.edition else None,
+    "pagination": lambda a: [a.pagination.current, a.pagination.total] if a.pagination else None,
+    "original_headline": lambda a: a.original_headline,
+    "dateline": lambda a: a.dateline,
+}
+
+
+def load_expected(path: pathlib.Path) -> tuple[str | None, dict[str, Any], bool]:
+    """(url to parse with, expected values, is_facts_file).
+
+    A golden dump's own ``url`` field is an expected value (it may come from
+    og:url), not an argument: such pages name their URL in a ``.url`` sidecar.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "expect" in data:
+        return data.get("url"), data["expect"], True
+    return None, data, False
+
+
+def compare(article: Article, expected: dict[str, Any], facts: bool) -> dict[str, bool]:
+    """Field → exact match."""
+    if facts:
+        return {key: VIEWS[key](article) == value for key, value in expected.items()}
+    dumped = article.model_dump(mode="json")
+    return {key: dumped.get(key) == value for key, value in expected.items()}
+
+
+def field_report(pairs: Iterable[tuple[pathlib.Path, pathlib.Path]]) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """For (page, expected file) pairs: field → (exact, total), and the failures."""
+    tally: dict[str, tuple[int, int]] = {}
+    failures: list[str] = []
+    for page, expected_path in pairs:
+        url, expected, facts = load_expected(expected_path)
+        sidecar = page.with_name(page.name + ".url")
+        if url is None and sidecar.exists():
+            url = sidecar.read_text(encoding="utf-8").strip()
+        try:
+            article = parse(page.read_bytes(), url=url)
+        except QizhiParserError as exc:
+            results = dict.fromkeys(expected, False)
+            failures.append(f"{page.name}: {type(exc).__name__}: {exc}")
+        else:
+            results = compare(article, expected, facts)
+        for key, ok in results.items():
+            good, total = tally.get(key, (0, 0))
+            tally[key] = (good + ok, total + 1)
+            if not ok:
+                failures.append(f"{page.name}: {key}")
+    return tally, failures
