@@ -236,7 +236,6 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
         title = title_field.from_text(page, anchor)
     headline_lines: list[str] = []
     pretitle = subtitle = None
-    title_from_tag = False
     if title is not None and title.lines:
         headline_lines, pretitle, subtitle = title.lines, title.pretitle, title.subtitle
         prov["headline"] = title.rule
@@ -247,7 +246,6 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     elif page.format == "html" and (fallback := title_field.from_title_tag(page)):
         headline_lines = [fallback[0]]
         prov["headline"] = fallback[1]
-        title_from_tag = True
         notes.issue("headline", "headline-from-title", f"no headline element; taken from {fallback[1]}")
     else:
         notes.issue("headline", "missing", "no headline found")
@@ -331,13 +329,9 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
                         f"URL content id {info.content_id} differs from the contentid meta {content_id!r}")
 
     paragraphs = [p for s in body.sections for p in s.paragraphs]
-    if not paragraphs and (not headline or title_from_tag) and published_at is None:
-        raise NotAnArticleError(
-            "no article found: " + ("no headline and no body" if not headline else
-                                    f"only a page title ({headline!r}), no body and no publication time")
-        )
-    if not headline and not paragraphs:
-        raise NotAnArticleError("no article found: no headline and no body")
+    if not paragraphs and (not headline or published_at is None):
+        found = f"only a title ({headline!r}), " if headline else "no headline, "
+        raise NotAnArticleError(f"no article found: {found}no body and no publication time")
 
     sample = [headline, *(p.text for p in paragraphs[:20])]
     try:

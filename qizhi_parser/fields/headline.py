@@ -73,7 +73,13 @@ def _is_crumb(block: Block) -> bool:
 
 
 def _skippable(block: Block) -> bool:
-    return block.hidden or bool(CHROME.match(block.text)) or parse_credit_run(block.text) is not None
+    return (
+        block.hidden
+        or block.zone in ("body", "credits", "chrome")
+        or block.text.endswith("。")  # a sentence, not a title
+        or bool(CHROME.match(block.text))
+        or parse_credit_run(block.text) is not None
+    )
 
 
 def from_text(page: Page, anchor: int | None, start: int = 0) -> Title | None:
