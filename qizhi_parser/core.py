@@ -25,8 +25,8 @@ from .fields._text import squash
 from .fields.credits import RawCredit, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import url_info
-from .models import Article, Credit, Issue, Pagination, Source
-from .page import Page, page_from_html, page_from_text
+from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source
+from .page import MAX_BLOCKS, Page, page_from_html, page_from_text
 from .vocab import HTML_SNIFF
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
@@ -222,8 +222,35 @@ def _pagination(body: body_field.Body, url: str | None, page_no: int | None) -> 
     return Pagination(current=current, total=max(numbers), other_urls=others)
 
 
+#: How many later time lines are examined when looking for a second article.
+_SECOND_ARTICLE_TRIES = 20
+
+
+def _second_article(page: Page, start: int, title_index: int | None) -> int | None:
+    """The first block of a second article in the same input (two pages concatenated):
+    a headline, then a time line, then paragraphs, all after the first article's header."""
+    pos = start
+    for _ in range(_SECOND_ARTICLE_TRIES):
+        printed = date_field.find_printed(page.blocks[pos:], page.format)
+        if printed is None or printed.index < pos:
+            return None
+        anchor = printed.index
+        title = title_field.from_markup(page, anchor) if page.format == "html" else None
+        if title is None or title.index <= (title_index if title_index is not None else -1) or title.index < start:
+            title = title_field.from_text(page, anchor, start=pos)
+        following = page.blocks[anchor + 1 : anchor + 8]
+        prose = sum(1 for b in following if len(b.text) >= 10 and b.text.rstrip("”」』）)").endswith("。"))
+        if title is not None and title.lines and title.index >= start and prose >= 2:
+            return title.index
+        pos = anchor + 1
+    return None
+
+
 def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     prov = notes.provenance
+    if page.truncated:
+        notes.issue("input", "input-truncated",
+                    f"the page has more than {MAX_BLOCKS:,} text blocks; only the first {MAX_BLOCKS:,} were read")
     url = _pick_url(page, url, notes)
     info = url_info(url) if url else None
 
@@ -234,6 +261,10 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     title = title_field.from_markup(page, anchor) if page.format == "html" else None
     if title is None:
         title = title_field.from_text(page, anchor)
+    if title is not None and len(" ".join(title.lines)) > MAX_HEADLINE:
+        notes.issue("headline", "implausible-headline",
+                    f"a {len(' '.join(title.lines))}-character title block is not a headline")
+        title = None
     headline_lines: list[str] = []
     pretitle = subtitle = None
     if title is not None and title.lines:
@@ -308,7 +339,12 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     # body
     source_index = found_source[1] if found_source else None
     after = max(i for i in (anchor, title_index, source_index, -1) if i is not None) + 1
-    blocks, rule = body_field.select(page, after)
+    second = _second_article(page, after, title_index)
+    blocks, rule = body_field.select(page, after, second)
+    if second is not None:
+        notes.issue("sections", "multiple-articles",
+                    f"a second article starts at block {second} ({page.blocks[second].text[:40]!r}); "
+                    "only the first is returned")
     body = body_field.extract(page, blocks, rule, url)
     prov["sections"] = body.rule
     if body.original_rule:

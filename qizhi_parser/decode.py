@@ -12,7 +12,7 @@ Order (documented, tested in ``tests/test_decode.py``):
    and ``big5`` as ``big5hkscs`` (supersets, so no valid page is refused);
 5. undeclared CJK: ``gb18030`` and ``big5hkscs`` strictly, scored by how much of the
    result is common Chinese, since BIG5 bytes also decode (as nonsense) as GBK;
-6. last resort: bs4's ``UnicodeDammit`` detector, then the candidate with the
+6. last resort: bs4's detector (charset-normalizer or chardet, when installed), then the candidate with the
    fewest undecodable bytes, read with U+FFFD replacements and the damage recorded.
 
 Decoding never raises for text-like bytes; :class:`DecodeError` is kept for input
@@ -145,6 +145,38 @@ def _damage(text: str) -> int:
     return sum(1 for _ in _CONTROL.finditer(text))
 
 
+def _cjk_utf8(line: bytes) -> bool:
+    """A line that is UTF-8 beyond doubt: strictly valid, with CJK-range characters only.
+
+    Legacy two-byte pairs can be valid UTF-8 by chance (GBK 全 = C8 AB = "ȫ"), but
+    then they decode to Latin or other scripts below U+2000, never to CJK.
+    """
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(c < "\x80" or c >= "\u2000" for c in text)
+
+
+def _mixed(data: bytes, declared: list[str | None]) -> tuple[str, str, tuple[int, int]] | None:
+    """Read line by line when some lines are UTF-8 and the others one legacy codec."""
+    lines = data.split(b"\n")
+    kinds = [None if line.isascii() else _cjk_utf8(line) for line in lines]
+    utf8 = sum(1 for k in kinds if k)
+    legacy = [line for line, k in zip(lines, kinds, strict=True) if k is False]
+    if not utf8 or not legacy:
+        return None
+    blob = b"\n".join(legacy)
+    for codec in dict.fromkeys(c for c in (*declared, "gb18030", "big5hkscs") if c and c != "utf-8"):
+        if _strict(blob, codec) is not None:
+            text = "\n".join(
+                line.decode("utf-8") if k else line.decode(codec if k is False else "ascii")
+                for line, k in zip(lines, kinds, strict=True)
+            )
+            return text, codec, (utf8, len(legacy))
+    return None
+
+
 def _finish(
     text: str, codec: str, method: str, declared: str | None, problems: list[tuple[str, str]]
 ) -> Decoded:
@@ -194,6 +226,14 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
             problems.append(("charset-mismatch", f"page declares {doc_declared or declared} but its bytes are UTF-8"))
         return _finish(utf8, "utf-8", "utf-8", doc_declared, problems)
 
+    # 2b. a file of UTF-8 lines and legacy-encoded lines (pages pasted together)
+    mixed = _mixed(data, [normalize_charset(declared), normalize_charset(doc_declared)])
+    if mixed is not None:
+        text, codec, counts = mixed
+        problems.append(("mixed-encodings", f"{counts[0]} lines are UTF-8 and {counts[1]} lines {codec}; "
+                                            "each line was read in its own encoding"))
+        return _finish(text, codec, "mixed", doc_declared, problems)
+
     # 3. declarations, verified
     for name, method in ((declared, "transport"), (doc_declared, "declared")):
         wanted = normalize_charset(name)
@@ -217,10 +257,14 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
             return _finish(text, codec, "scored", doc_declared, problems)
 
     # 5. a detector, then the least damaged lossy reading
-    from bs4.dammit import UnicodeDammit
+    # bs4's detector (it asks charset-normalizer or chardet when one is installed);
+    # detection only: UnicodeDammit's conversion would log warnings on every bad byte
+    from bs4.dammit import EncodingDetector
 
-    dammit = UnicodeDammit(data[:65536], known_definite_encodings=[])
-    detected = normalize_charset(dammit.original_encoding)
+    detector = EncodingDetector(data[:65536])
+    for _ in detector.encodings:  # walking the candidates runs the detector once
+        pass
+    detected = normalize_charset(detector.chardet_encoding)
     tried = [c for c in (detected, "utf-8", "gb18030", "big5hkscs") if c]
     best: tuple[int, str, str] | None = None
     for codec in dict.fromkeys(tried):

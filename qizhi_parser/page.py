@@ -22,6 +22,11 @@ __all__ = ["Block", "Link", "Page", "page_from_html", "page_from_text"]
 
 _WS = regex.compile(r"[ \t\n\r\f\v]+")
 
+#: Most blocks read from one page. A real article page has a few hundred; past this
+#: the rest of the page is not read and the Article says so (issue ``input-truncated``),
+#: which bounds the work any input can cause.
+MAX_BLOCKS = 20_000
+
 #: Elements whose start and end break the flow of text into blocks.
 BLOCK_TAGS = frozenset(
     (
@@ -94,6 +99,8 @@ class Page:
     title: str | None = None
     url_candidates: list[tuple[str, str]] = field(default_factory=list)
     """(url, rule) pairs found in the page: og:url, canonical, share scripts."""
+    truncated: bool = False
+    """More than MAX_BLOCKS blocks: the rest of the page was not read."""
 
 
 # ------------------------------------------------------------------------- text
@@ -103,13 +110,17 @@ def page_from_text(text: str) -> Page:
     """Split a plain-text dump into line blocks grouped by blank lines."""
     blocks: list[Block] = []
     group = 0
+    truncated = False
     for number, raw in enumerate(text.splitlines(), start=1):
+        if len(blocks) >= MAX_BLOCKS:
+            truncated = True
+            break
         line = raw.strip(" \t\r\f\v\xa0\u3000\ufeff")
         if not line:
             group += 1
             continue
         blocks.append(Block(text=line, lines=(line,), index=len(blocks), group=group, line=number))
-    return Page(blocks=blocks, format="text")
+    return Page(blocks=blocks, format="text", truncated=truncated)
 
 
 # ------------------------------------------------------------------------- html
@@ -165,6 +176,7 @@ class _Builder:
         self.links: list[Link] = []
         self.images: list[tuple[str, str | None]] = []
         self.inline_zone: str | None = None
+        self.truncated = False
 
     def add_text(self, text: str | None, bold: bool, linked: bool) -> None:
         if text:
@@ -224,6 +236,9 @@ class _Builder:
         ]
         link_start: list[int] = []
         for event, el in etree.iterwalk(root, events=("start", "end")):
+            if len(self.blocks) >= MAX_BLOCKS:
+                self.truncated = True
+                return
             tag = el.tag
             if not isinstance(tag, str):
                 continue
@@ -323,4 +338,6 @@ def page_from_html(text: str) -> Page:
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     builder = _Builder()
     builder.walk(root)
-    return Page(blocks=builder.blocks, format="html", meta=meta, title=title, url_candidates=urls)
+    return Page(
+        blocks=builder.blocks, format="html", meta=meta, title=title, url_candidates=urls, truncated=builder.truncated
+    )

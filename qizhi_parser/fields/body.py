@@ -59,14 +59,16 @@ def _editor_line(block: Block) -> bool:
     return credits is not None and bool(credits) and all(c.role in EDITOR_CHAIN for c in credits)
 
 
-def select(page: Page, after: int) -> tuple[list[Block], str]:
+def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block], str]:
     """The template's body container if there is one, else the blocks after the
-    header up to the first block that follows an article (credits, related news)."""
-    zoned = [b for b in page.blocks if b.zone == "body"]
+    header up to the first block that follows an article (credits, related news).
+    ``until`` is where a second article starts, if the input holds two."""
+    window = page.blocks[:until] if until is not None else page.blocks
+    zoned = [b for b in window if b.zone == "body"]
     if any(strip_indent(b.text) for b in zoned):
         return zoned, "html:body" if page.format == "html" else "text:body"
     chosen: list[Block] = []
-    for block in page.blocks[after:]:
+    for block in window[after:]:
         text = block.text
         if STOP.match(text) or block.zone == "credits" or _editor_line(block):
             if _editor_line(block) or block.zone == "credits":
@@ -199,12 +201,10 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
 
     # pass 2: a text heading must be followed by a paragraph (after other headings)
     if not html:
-        for i, (kind, text, block, _) in enumerate(items):
-            if kind != "heading":
-                continue
-            following = [k for k, *_ in items[i + 1 :]]
-            if "para" not in following:
-                items[i] = ("para", text, block, _lead(block, text, page.format))
+        last_para = max((i for i, item in enumerate(items) if item[0] == "para"), default=-1)
+        for i in range(last_para + 1, len(items)):
+            _kind, text, block, _ = items[i]
+            items[i] = ("para", text, block, _lead(block, text, page.format))
 
     # datelines and bracketed credits at the edges of the text
     paras = [i for i, item in enumerate(items) if item[0] == "para"]

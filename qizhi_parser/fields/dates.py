@@ -65,15 +65,27 @@ def _is_info_line(block: Block) -> bool:
 
 
 def find_printed(blocks: list[Block], fmt: str) -> PrintedTime | None:
-    """The time printed in the article header: the template's info line first, then
-    the first short line with a date and a time or a 来源 label."""
+    """The time printed in the article header: the first of the template's info line
+    and the first short line with a date and a time or a 来源 label."""
+    zoned = _from_info_zone(blocks)
+    plain = _from_lines(blocks, None if zoned is None else zoned.index)
+    return plain if plain is not None else zoned
+
+
+def _from_info_zone(blocks: list[Block]) -> PrintedTime | None:
     for block in blocks:
         if block.zone == "info" and _is_info_line(block):
             match = DATETIME.search(block.text)
             if match:
                 value, precision = _read(match)
                 return PrintedTime(block.index, value, match.group(0).strip(), precision, "html:info")
+    return None
+
+
+def _from_lines(blocks: list[Block], before: int | None) -> PrintedTime | None:
     for block in blocks:
+        if before is not None and block.index >= before:
+            return None
         if not _is_info_line(block) or block.zone in ("body", "chrome", "credits"):
             continue
         match = DATETIME.search(block.text)

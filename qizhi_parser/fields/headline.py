@@ -15,6 +15,8 @@ _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: How many blocks above the time line the title block may start.
 TITLE_REACH = 8
 MAX_TITLE_LINE = 120
+#: Longer <title> / og:title values are not titles (and are not searched).
+MAX_TITLE_TAG = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,7 @@ def from_title_tag(page: Page) -> tuple[str, str] | None:
     ('女儿出嫁，郑板桥画了几笔兰花当嫁妆', 'html:title')
     """
     for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
-        if raw:
+        if raw and len(raw) <= MAX_TITLE_TAG:
             text = squash(TITLE_SUFFIX.sub("", squash(raw)))
             if text and text not in SITE_NAMES:
                 return text, rule
