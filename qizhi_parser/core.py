@@ -26,7 +26,7 @@ from .fields.credits import RawCredit, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source
-from .page import MAX_BLOCKS, Page, page_from_html, page_from_text
+from .page import MAX_BLOCKS, Page, page_from_html, page_from_text, parse_tree
 from .vocab import HTML_SNIFF
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
@@ -49,6 +49,9 @@ class _Notes:
 
     def issue(self, field_name: str, code: str, message: str) -> None:
         self.issues.append(Issue(field=field_name, code=code, message=message))
+
+    def fork(self) -> _Notes:
+        return _Notes(list(self.issues), dict(self.provenance))
 
 
 def _check_size(data: bytes | str, max_bytes: int | None) -> None:
@@ -140,8 +143,10 @@ def _parse(
                 notes.issue("input", "nul-removed", f"{len(data) - len(text)} NUL characters removed")
         if fmt is None:
             fmt = "html" if looks_like_html(text) else "text"
-        page = page_from_html(text) if fmt == "html" else page_from_text(text)
-        article = _assemble(page, url=url, encoding=encoding, notes=notes)
+        if fmt == "html":
+            article = _parse_html_text(text, url=url, encoding=encoding, notes=notes)
+        else:
+            article = _assemble(page_from_text(text), url=url, encoding=encoding, notes=notes)
     except QizhiParserError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -152,6 +157,36 @@ def _parse(
     if strict:
         _enforce(article)
     return article
+
+
+def _missing(article: Article) -> int:
+    """How many of the required fields an article lacks."""
+    return sum((not article.headline, article.published_at is None, article.source is None, not article.paragraphs))
+
+
+def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
+    """The fallback chain for HTML: the template's containers first (fast), the
+    whole page when the template does not give every required field."""
+    root = parse_tree(text)
+    page = page_from_html(text, find_urls=url is None, root=root)
+    article: Article | None = None
+    if page.partial:
+        try:
+            article = _assemble(page, url=url, encoding=encoding, notes=notes.fork())
+        except NotAnArticleError:
+            article = None
+        if article is not None and not _missing(article):
+            return article
+        page = page_from_html(text, fast=False, find_urls=url is None, root=root)
+    try:
+        whole = _assemble(page, url=url, encoding=encoding, notes=notes.fork())
+    except NotAnArticleError:
+        if article is None:
+            raise
+        return article
+    if article is not None and _missing(article) <= _missing(whole):
+        return article
+    return whole
 
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
-from lxml import etree, html
+from lxml import etree
 
 from .errors import NotAnArticleError, QizhiParserError
 from .vocab import CLASS_ZONES, ID_ZONES, SHARE_URL
 
-__all__ = ["Block", "Link", "Page", "page_from_html", "page_from_text"]
+__all__ = ["MAX_BLOCKS", "Block", "Link", "Page", "page_from_html", "page_from_text", "parse_tree"]
 
 _WS = regex.compile(r"[ \t\n\r\f\v]+")
 
@@ -39,10 +40,11 @@ BLOCK_TAGS = frozenset(
 #: Elements that are never visible text.
 SKIP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed",
              "select", "option", "textarea", "button", "svg", "canvas", "map", "audio", "video")
+_SKIP_SET = frozenset(SKIP_TAGS)
 BOLD_TAGS = frozenset({"strong", "b"})
 _LIST_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
 
-_PARSER = html.HTMLParser(
+_PARSER = etree.HTMLParser(
     encoding="utf-8",
     no_network=True,
     huge_tree=False,
@@ -101,6 +103,10 @@ class Page:
     """(url, rule) pairs found in the page: og:url, canonical, share scripts."""
     truncated: bool = False
     """More than MAX_BLOCKS blocks: the rest of the page was not read."""
+    partial: bool = False
+    """Only the containers of a recognised template were read."""
+    root: Any = None
+    """The lxml tree (HTML only), kept so a partial page can be re-read whole."""
 
 
 # ------------------------------------------------------------------------- text
@@ -126,11 +132,9 @@ def page_from_text(text: str) -> Page:
 # ------------------------------------------------------------------------- html
 
 
-def _zone_of(el: etree._Element) -> str | None:
-    ident = el.get("id")
+def _zone_of(ident: str | None, cls: str | None) -> str | None:
     if ident and ident in ID_ZONES:
         return ID_ZONES[ident]
-    cls = el.get("class")
     if cls:
         for token in cls.split():
             zone = CLASS_ZONES.get(token)
@@ -139,32 +143,38 @@ def _zone_of(el: etree._Element) -> str | None:
     return None
 
 
-def _marks(el: etree._Element) -> frozenset[str]:
-    cls = el.get("class") or ""
-    ident = el.get("id")
-    tokens = cls.split()
+def _marks(ident: str | None, cls: str | None) -> frozenset[str]:
+    if not ident and not cls:
+        return _NO_MARKS
+    tokens = cls.split() if cls else []
     if ident:
         tokens.append("#" + ident)
     return frozenset(tokens)
 
 
-def _style_flags(el: etree._Element) -> tuple[bool, bool, bool]:
-    """(hidden, bold, centred) from the element's attributes."""
-    style = el.get("style")
-    hidden = el.get("hidden") is not None
-    bold = centred = False
+_NO_MARKS: frozenset[str] = frozenset()
+
+
+def _style_flags(style: str | None, align: str | None) -> tuple[bool, bool, bool]:
+    """(hidden, bold, centred) from the element's style and align attributes."""
+    hidden = bold = centred = False
     if style:
         compact = style.replace(" ", "").lower()
-        hidden = hidden or "display:none" in compact or "visibility:hidden" in compact
+        hidden = "display:none" in compact or "visibility:hidden" in compact
         bold = "font-weight:bold" in compact or "font-weight:700" in compact
         centred = "text-align:center" in compact
-    if el.get("align", "").lower() == "center":
+    if align and align.lower() == "center":
         centred = True
     return hidden, bold, centred
 
 
+# one frame per open element:
+# (zone, hidden, bold, centred, linked, listed, block element, block hidden, block marks)
+_Frame = tuple[str | None, bool, bool, bool, bool, bool, etree._Element, bool, frozenset[str]]
+
+
 class _Builder:
-    """Turns an lxml tree into blocks with one iterative walk (no recursion)."""
+    """Turns an lxml tree into blocks with iterative walks (no recursion)."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -172,7 +182,8 @@ class _Builder:
         self.parts: list[str] = []
         self.bold_parts: list[bool] = []
         self.link_parts: list[bool] = []
-        self.lines: list[list[str]] = [[]]
+        self.any_bold = False
+        self.broken = False
         self.links: list[Link] = []
         self.images: list[tuple[str, str | None]] = []
         self.inline_zone: str | None = None
@@ -183,71 +194,96 @@ class _Builder:
             self.parts.append(text)
             self.bold_parts.append(bold)
             self.link_parts.append(linked)
-            self.lines[-1].append(text)
+            if bold:
+                self.any_bold = True
 
-    def flush(self, el: etree._Element, zone: str | None, hidden: bool, centred: bool, listed: bool) -> None:
+    def flush(self, frame: _Frame) -> None:
         if not self.parts and not self.images:
             return
         raw = "".join(self.parts)
-        text = _WS.sub(" ", raw).strip()
+        text = _WS.sub(" ", raw).strip() if raw else ""
         images = tuple(self.images)
         if text or images:
-            runs = zip(self.parts, self.bold_parts, self.link_parts, strict=True)
-            visible = [(p, b, lk) for p, b, lk in runs if p.strip()]
-            bold = bool(visible) and all(b for _, b, _ in visible)
-            linked = bool(visible) and all(lk for _, _, lk in visible)
-            prefix: list[str] = []
-            for part, is_bold, _ in visible:
-                if not is_bold:
-                    break
-                prefix.append(part)
-            lines = tuple(t for t in (_WS.sub(" ", "".join(ln)).strip() for ln in self.lines) if t)
+            el = frame[6]
             tag = el.tag if isinstance(el.tag, str) else "div"
+            bold = False
+            prefix = ""
+            if self.any_bold:
+                runs = zip(self.parts, self.bold_parts, strict=True)
+                visible = [(p, b) for p, b in runs if p.strip() and p != "\x00"]
+                bold = bool(visible) and all(b for _, b in visible)
+                if not bold:
+                    lead: list[str] = []
+                    for part, is_bold in visible:
+                        if not is_bold:
+                            break
+                        lead.append(part)
+                    prefix = _WS.sub(" ", "".join(lead)).strip()
+            linked = bool(text) and all(
+                lk for p, lk in zip(self.parts, self.link_parts, strict=True) if p.strip() and p != "\x00"
+            )
+            if self.broken:
+                lines = tuple(t for t in (_WS.sub(" ", ln).strip() for ln in raw.split("\x00")) if t)
+                text = _WS.sub(" ", raw.replace("\x00", " ")).strip()
+            else:
+                lines = (text,) if text else ()
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
             self.blocks.append(
                 Block(
                     text=text,
-                    lines=lines or ((text,) if text else ()),
+                    lines=lines,
                     index=len(self.blocks),
                     tag=tag,
-                    zone=zone or self.inline_zone,
-                    marks=_marks(el),
+                    zone=frame[0] or self.inline_zone,
+                    marks=frame[8],
                     bold=bold,
-                    bold_prefix=_WS.sub(" ", "".join(prefix)).strip() if prefix and not bold else "",
-                    center=centred,
-                    hidden=hidden,
+                    bold_prefix=prefix,
+                    center=frame[3],
+                    hidden=frame[1],
                     linked=linked,
-                    listed=listed,
+                    listed=frame[5],
                     heading_level=level,
                     links=tuple(self.links),
                     images=images,
                 )
             )
         self.parts, self.bold_parts, self.link_parts = [], [], []
-        self.lines = [[]]
+        self.any_bold = self.broken = False
         self.links, self.images = [], []
         self.inline_zone = None
 
-    def walk(self, root: etree._Element) -> None:
-        # one frame per open element:
-        # (zone, hidden, bold, centred, linked, listed, block element, block hidden)
-        stack: list[tuple[str | None, bool, bool, bool, bool, bool, etree._Element, bool]] = [
-            (None, False, False, False, False, False, root, False)
-        ]
+    def walk(self, root: etree._Element, top: _Frame) -> None:
+        stack: list[_Frame] = [top]
         link_start: list[int] = []
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            if len(self.blocks) >= MAX_BLOCKS:
-                self.truncated = True
-                return
+        blocks = self.blocks
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
-            zone, hidden, bold, centred, linked, listed, block_el, block_hidden = stack[-1]
+            frame = stack[-1]
             if event == "start":
-                own_hidden, own_bold, own_centred = _style_flags(el)
-                own_zone = _zone_of(el)
+                if tag in _SKIP_SET:  # scripts, styles …: never text; their tail is
+                    walker.skip_subtree()
+                    stack.append(frame)
+                    continue
+                if len(blocks) >= MAX_BLOCKS:
+                    self.truncated = True
+                    return
+                zone, hidden, bold, centred, linked, listed, block_el, block_hidden, marks = frame
                 is_block = tag in BLOCK_TAGS
-                new = (
+                if el.attrib:
+                    get = el.get
+                    ident, cls, style = get("id"), get("class"), get("style")
+                    own_hidden, own_bold, own_centred = _style_flags(style, get("align"))
+                    own_hidden = own_hidden or get("hidden") is not None
+                    own_zone = _zone_of(ident, cls)
+                    own_marks = _marks(ident, cls) if is_block else marks
+                else:
+                    own_hidden = own_bold = own_centred = False
+                    own_zone = None
+                    own_marks = _NO_MARKS if is_block else marks
+                new: _Frame = (
                     own_zone or zone,
                     hidden or own_hidden,
                     bold or own_bold or tag in BOLD_TAGS,
@@ -256,14 +292,16 @@ class _Builder:
                     listed or tag in _LIST_TAGS,
                     el if is_block else block_el,
                     (hidden or own_hidden) if is_block else block_hidden,
+                    own_marks,
                 )
                 if is_block:
-                    self.flush(block_el, zone, hidden, centred, listed)
+                    if self.parts or self.images:
+                        self.flush(frame)
                 elif tag == "br":
-                    self.lines.append([])
-                    self.parts.append("\n")
+                    self.parts.append("\x00")
                     self.bold_parts.append(bold)
                     self.link_parts.append(linked)
+                    self.broken = True
                 elif tag == "img":
                     src = el.get("src")
                     if src:
@@ -273,47 +311,132 @@ class _Builder:
                 if not is_block and own_zone is not None and self.inline_zone is None:
                     self.inline_zone = own_zone
                 stack.append(new)
-                if not new[1] or new[7]:  # text hidden inside a visible block is dropped
+                if el.text and (not new[1] or new[7]):  # text hidden inside a visible block is dropped
                     self.add_text(el.text, new[2], new[4])
             else:
                 stack.pop()
                 parent = stack[-1]
                 if tag in BLOCK_TAGS:
-                    self.flush(el, zone, hidden, centred, listed)
+                    if self.parts or self.images:
+                        self.flush(frame)
                 elif tag == "a" and link_start:
                     start = link_start.pop()
                     href = el.get("href")
-                    label = _WS.sub(" ", "".join(self.parts[start:])).strip()
+                    label = _WS.sub(" ", "".join(self.parts[start:]).replace("\x00", " ")).strip()
                     if href and label:
                         self.links.append(Link(label, href))
-                if not parent[1] or parent[7]:
+                if el.tail and (not parent[1] or parent[7]):
                     self.add_text(el.tail, parent[2], parent[4])
-        self.flush(root, None, False, False, False)
+        self.flush(stack[0])
+
+
+def _frame_for(el: etree._Element) -> _Frame:
+    """The inherited context of an element, read from its ancestors (for subtree walks)."""
+    zone: str | None = None
+    hidden = bold = centred = linked = listed = False
+    for anc in el.iterancestors():
+        tag = anc.tag
+        if not isinstance(tag, str):
+            continue
+        if anc.attrib:
+            a_hidden, a_bold, a_centred = _style_flags(anc.get("style"), anc.get("align"))
+            hidden = hidden or a_hidden or anc.get("hidden") is not None
+            bold = bold or a_bold
+            centred = centred or a_centred
+            if zone is None:
+                zone = _zone_of(anc.get("id"), anc.get("class"))
+        bold = bold or tag in BOLD_TAGS
+        centred = centred or tag == "center"
+        linked = linked or (tag == "a" and anc.get("href") is not None)
+        listed = listed or tag in _LIST_TAGS
+    return (zone, hidden, bold, centred, linked, listed, el, hidden, _NO_MARKS)
+
+
+_CONTAINER_ZONES = frozenset(
+    {"breadcrumb", "title", "info", "body", "credits", "pagination", "original_headline", "byline"}
+)
+
+
+def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
+    """The template containers to walk instead of the whole page, in document order,
+    or None when the page does not look like a known template (then the whole page
+    is walked). One pass over the elements; a Python loop beats XPath here."""
+    body = root.find("body")
+    if body is None:
+        return None
+    roots: list[etree._Element] = []
+    has_body = has_title = False
+    for el in body.iter():
+        tag = el.tag
+        if tag == "h1":
+            if not "".join(el.itertext()).strip():
+                continue  # a logo <h1>
+            # the headline with the elements beside it: 引题 above, 副题 below
+            prev, nxt = el.getprevious(), el.getnext()
+            roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
+            has_title = True
+            continue
+        if not isinstance(tag, str) or not el.attrib:
+            continue
+        zone = _zone_of(el.get("id"), el.get("class"))
+        if zone is None or zone not in _CONTAINER_ZONES:
+            continue
+        if zone == "body" and "".join(el.itertext()).strip():
+            has_body = True
+        elif zone == "title":
+            has_title = True
+        roots.append(el)
+    if not (has_body and has_title):
+        return None
+    chosen = set(roots)
+    return [el for el in dict.fromkeys(roots) if not any(anc in chosen for anc in el.iterancestors())]
 
 
 def _meta(root: etree._Element) -> tuple[dict[str, str], str | None]:
     meta: dict[str, str] = {}
-    for el in root.iter("meta"):
+    head = root.find("head")
+    scope = head if head is not None else root
+    for el in scope.iter("meta", "link"):
+        if el.tag == "link":
+            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                meta.setdefault("canonical", el.get("href", "").strip())
+            continue
         key = el.get("name") or el.get("property") or el.get("itemprop")
         value = el.get("content")
         if key and value is not None:
             meta.setdefault(key.strip().lower(), value.strip())
     title = None
-    for el in root.iter("title"):
-        title = _WS.sub(" ", el.text_content()).strip() or None
+    for el in scope.iter("title"):
+        title = _WS.sub(" ", "".join(el.itertext())).strip() or None
         break
     return meta, title
 
 
-def _url_candidates(root: etree._Element, meta: dict[str, str], text: str) -> list[tuple[str, str]]:
+def _script_text(root: etree._Element) -> str:
+    """The scripts' code and src attributes (share scripts carry the page URL)."""
+    parts = []
+    for el in root.iter("script"):
+        if el.get("src"):
+            parts.append(el.get("src", ""))
+        if el.text:
+            parts.append(el.text)
+    for el in root.iter("a"):
+        href = el.get("href") or ""
+        onclick = el.get("onclick") or ""
+        if "shareTo" in href or "shareTo" in onclick:
+            parts.append(href + " " + onclick)
+    return "\n".join(parts)
+
+
+def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if meta.get("og:url"):
         found.append((meta["og:url"], "meta:og:url"))
-    for el in root.iter("link"):
-        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-            found.append((el.get("href", ""), "html:canonical"))
-    # share scripts are removed with the scripts; read them from the source text
-    for match in SHARE_URL.finditer(text[:2_000_000]):
+    if meta.get("canonical"):
+        found.append((meta["canonical"], "html:canonical"))
+    if found:
+        return found
+    for match in SHARE_URL.finditer(_script_text(root)[:2_000_000]):
         url = match.group("url") or urllib.parse.unquote(match.group("quoted") or "")
         found.append((url, "script:share-url"))
         if len(found) > 8:
@@ -321,23 +444,45 @@ def _url_candidates(root: etree._Element, meta: dict[str, str], text: str) -> li
     return found
 
 
-def page_from_html(text: str) -> Page:
-    """Parse HTML text into blocks. Never fetches anything; entities are not resolved."""
+def parse_tree(text: str) -> etree._Element:
+    """The lxml tree of an HTML text. Never fetches anything: the HTML parser reads
+    no DTD and resolves no external entity; network access is off, huge_tree off."""
     data = text.encode("utf-8", errors="replace")
     try:
-        root = html.document_fromstring(data, parser=_PARSER)
-    except etree.ParserError as exc:
+        root = etree.fromstring(data, parser=_PARSER)
+    except etree.ParserError as exc:  # pragma: no cover - recover=True rarely raises
         raise NotAnArticleError(f"no HTML document in the input: {exc}") from None
     except (etree.LxmlError, ValueError) as exc:  # pragma: no cover - lxml internals
         raise QizhiParserError(f"HTML could not be parsed: {exc}") from None
+    if root is None:
+        raise NotAnArticleError("no HTML document in the input")
+    return root
+
+
+def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
+                   root: etree._Element | None = None) -> Page:
+    """Blocks of an HTML page. With ``fast``, only the template containers of a
+    recognised template are read (``Page.partial``); otherwise the whole page."""
+    if root is None:
+        root = parse_tree(text)
     meta, title = _meta(root)
-    urls = _url_candidates(root, meta, text)
-    head = root.find("head")
-    if head is not None:
-        root.remove(head)
-    etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
+    urls = _url_candidates(meta, root) if find_urls else []
     builder = _Builder()
-    builder.walk(root)
+    roots = _fast_roots(root) if fast else None
+    if roots is not None:
+        for el in roots:
+            builder.walk(el, _frame_for(el))
+    else:
+        body = root.find("body")
+        top = body if body is not None else root
+        builder.walk(top, (None, False, False, False, False, False, top, False, _NO_MARKS))
     return Page(
-        blocks=builder.blocks, format="html", meta=meta, title=title, url_candidates=urls, truncated=builder.truncated
+        blocks=builder.blocks,
+        format="html",
+        meta=meta,
+        title=title,
+        url_candidates=urls,
+        truncated=builder.truncated,
+        partial=roots is not None,
+        root=root,
     )

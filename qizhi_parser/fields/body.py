@@ -122,6 +122,21 @@ def _pager(body: Body, block: Block, base: str | None) -> None:
             body.pager_links.append((int(number.group(1) or number.group(2)), href))
 
 
+#: No special line (credit, edition, pager, promo, caption …) is longer than this.
+_LONGEST_SPECIAL = 200
+_PROMO_ENDS = (">>", "&gt;&gt;", ">> ")
+
+
+def _add_text_item(items: list[tuple[str, str, Block, str | None]], block: Block, text: str, html: bool,
+                   fmt: str) -> None:
+    if html:
+        heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
+    else:
+        heading = len(text) <= MAX_TEXT_HEADING and ends_open(text)
+    lead = None if heading else _lead(block, text, fmt)
+    items.append(("heading" if heading else "para", text, block, lead))
+
+
 def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Body:
     body = Body(rule=rule)
     html = page.format == "html"
@@ -150,6 +165,10 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         if body.first_index is None:
             body.first_index = block.index
         was_image, last_was_image = last_was_image, False
+        if len(text) > _LONGEST_SPECIAL and not text.endswith(_PROMO_ENDS):
+            # an ordinary paragraph: none of the short special lines below
+            _add_text_item(items, block, text, html, page.format)
+            continue
         found = ORIGINAL_HEADLINE.match(text)
         if found:
             if body.original_headline is None:
@@ -186,12 +205,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
             if xinhua:
                 body.dateline = xinhua["dateline"]
                 continue
-        if html:
-            heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
-        else:
-            heading = len(text) <= MAX_TEXT_HEADING and ends_open(text)
-        lead = None if heading else _lead(block, text, page.format)
-        items.append(("heading" if heading else "para", text, block, lead))
+        _add_text_item(items, block, text, html, page.format)
 
     # pager controls outside the body container
     inside = {b.index for b in blocks}

@@ -39,6 +39,10 @@ _WRAPPED = regex.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$", regex.
 _SINGLE_HAN = regex.compile(r"^\p{Han}$")
 
 
+#: A credit run starts with a label or a bracket around one.
+_FIRST_CHARS = frozenset({label[0] for label in CREDIT_LABELS} | set("(（【["))
+
+
 @dataclass(slots=True)
 class RawCredit:
     role: CreditRole
@@ -109,8 +113,10 @@ def parse_credit_run(text: str) -> list[RawCredit] | None:
     >>> parse_credit_run("记者会上，他说。") is None
     True
     """
+    if len(text) > 200 or not text:
+        return None
     body = BULLETS.sub("", text).strip(" \t\u3000\xa0")
-    if len(body) > 160 or not body:
+    if len(body) > 160 or not body or body[0] not in _FIRST_CHARS:
         return None
     wrapped = _WRAPPED.match(body)
     if wrapped:

@@ -35,7 +35,7 @@ def _lean(char: str) -> int:
     return 0
 
 
-def detect_script(*texts: str, sample: int = 4000) -> Literal["Hans", "Hant"]:
+def detect_script(*texts: str, sample: int = 600) -> Literal["Hans", "Hant"]:
     """``Hant`` when traditional-only characters outnumber simplified-only ones.
 
     >>> detect_script("全國人大機關"), detect_script("全国人大机关"), detect_script("")
