@@ -201,11 +201,13 @@ SOURCE_META = regex.compile(r"^\s*(?:来源|來源)\s*[:：]\s*(?P<name>\S+)")
 #: Breadcrumb separators.
 CRUMB_SEP = regex.compile(r"\s*(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→)\s*")
 
-#: A breadcrumb line in text: at least two parts joined by >> or >.
+#: A breadcrumb line in text: at least two parts joined by >> or >. A part cannot hold a
+#: separator character, so there is one way to split a line and matching stays linear
+#: (spaces around the separators belong to the parts and are trimmed later).
 CRUMB_LINE = regex.compile(
     r"""
     ^(?:(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*)?
-    (?P<path>[^>\n]{1,40}(?:\s*(?:>>|＞＞|>|＞|»)\s*[^>\n]{1,60}){1,8})$
+    (?P<path>[^>＞»\n]{1,40}(?:(?:>>|＞＞|>|＞|»)[^>＞»\n]{1,60}){1,8})$
     """,
     regex.VERBOSE,
 )
@@ -241,16 +243,14 @@ DATELINE_TITLE = regex.compile(
 CLOSING_CREDIT = regex.compile(r"[(（](?P<credit>[^（()）\n]{2,60})[)）][\s\u3000]*$")
 
 #: 原标题：…
-ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|原题)\s*[:：]\s*(?P<title>.+?)\s*$")
+ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|原题)\s*[:：]\s*(?P<title>.+)$")
 
-#: Site suffixes of <title> and og:title: --文化--人民网, --旗帜网, _人民网, | 人民网.
-TITLE_SUFFIX = regex.compile(
-    r"""
-    (?:\s*(?:--|—|_|\||｜|-)\s*[^-—_|｜]{1,20}?)*?
-    \s*(?:--|—|_|\||｜|-)\s*(?:人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.cn)[^-—_|｜]{0,10}\s*$
-    """,
-    regex.VERBOSE,
-)
+#: Separators of the parts of <title> and og:title: 标题--文化--人民网, 标题_人民网.
+TITLE_SEPARATOR = regex.compile(r"\s*(?:--|——|_|\||｜)\s*")
+#: A title part naming the site (人民网, 手机人民网, 旗帜网 …): dropped with the parts after it.
+SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.c", regex.IGNORECASE)
+#: Longest title part that is a channel name (文化, 经济·科技) between headline and site.
+MAX_CHANNEL_PART = 8
 
 #: Lines of site chrome in text dumps and templates: never article text.
 CHROME = regex.compile(
@@ -285,9 +285,10 @@ PROMO = regex.compile(
 )
 
 #: Pagination controls: 【1】【2】…, 上一页 / 下一页.
-PAGER = regex.compile(
-    r"^[\s\u3000]*(?:(?:【\d{1,3}】|\[\d{1,3}\]|上一页|上一頁|下一页|下一頁|首页|首頁|尾页|尾頁|\d{1,3})[\s\u3000]*){1,60}$"
-)
+#: A bare number must not be followed by a digit, so a run of digits splits one way only
+#: (``\d{1,3}`` repeated freely would split "1111…1x" exponentially many ways).
+_PAGER_ITEM = r"(?:【\d{1,3}】|\[\d{1,3}\]|上一页|上一頁|下一页|下一頁|首页|首頁|尾页|尾頁|\d{1,3}(?!\d))"
+PAGER = regex.compile(rf"^[\s\u3000]*{_PAGER_ITEM}(?:[\s\u3000]*{_PAGER_ITEM}){{0,59}}[\s\u3000]*$")
 PAGER_NUMBER = regex.compile(r"【(\d{1,3})】|\[(\d{1,3})\]")
 
 #: A photo caption: 图为…, …摄 / （…摄）.

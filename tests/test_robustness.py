@@ -130,6 +130,19 @@ def _no_newline(article: Article) -> None:
     assert article.paragraphs
 
 
+def _pager_digits(article: Article) -> None:
+    assert article.paragraphs[0].text.startswith("1111")
+
+
+def _crumb_spaces(article: Article) -> None:
+    assert article.headline == "标题"
+    assert [c.text for c in article.breadcrumb][:2] == ["a", "b"]
+
+
+def _title_fallback(article: Article) -> None:
+    assert "headline-from-title" in codes(article)
+
+
 SECOND = (
     "<h1>第二篇文章的标题</h1><div class='box01'>2020年02月18日09:00 来源：旗帜网</div>"
     "<div class='rm_txt_con'><p>　　第二篇文章的第一段正文在这里出现。</p><p>　　第二篇文章的第二段正文也在这里。</p></div>"
@@ -189,6 +202,11 @@ CASES: list[tuple[str, Callable[[], bytes | str], Err | Callable[[Article], Any]
     ("unbalanced-close-tags", lambda: _gbk_page().replace("</div>", ""), _is_seed_gbk),
     ("unclosed-paragraphs", lambda: _gbk_page().replace("</p>", ""), _is_seed_gbk),
     ("duplicated-open-tags", lambda: _gbk_page().replace("<div", "<div><div"), _is_seed_gbk),
+    # regressions: patterns the fuzzer (or review) found to backtrack exponentially
+    ("fuzz-pager-digit-run", lambda: SIMPLE.format("<p>" + "1" * 5000 + "x</p>"), _pager_digits),
+    ("crumb-many-spaces", lambda: "a" + ("          >          b" * 6) + "\n\n标题\n\n来源：人民网2024年05月10日06:58\n\n正文第一段。", _crumb_spaces),
+    ("original-headline-spaces", lambda: SIMPLE.format("<div class='otitle' style='display:none'>原标题：a" + " " * 100_000 + "b</div><p>　　正文。</p>"), _no_newline),
+    ("title-separators", lambda: "<html><head><title>" + "标 - 题 _ " * 40 + "</title></head><body><div class='rm_txt_con'><p>　　正文。</p></div></body></html>", _title_fallback),
     ("lone-surrogate-str", lambda: _gbk_page().replace("投稿", "\ud800投稿"), _is_seed_gbk),
 ]
 

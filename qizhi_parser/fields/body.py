@@ -148,7 +148,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         if block.hidden or block.zone == "original_headline":
             found = ORIGINAL_HEADLINE.match(text)
             if found and body.original_headline is None:
-                body.original_headline = squash(found["title"])
+                body.original_headline = squash(found["title"]) or None
                 body.original_rule = "html:hidden-original-headline"
             continue
         if block.zone == "chrome":
@@ -172,7 +172,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         found = ORIGINAL_HEADLINE.match(text)
         if found:
             if body.original_headline is None:
-                body.original_headline = squash(found["title"])
+                body.original_headline = squash(found["title"]) or None
                 body.original_rule = f"{page.format}:original-headline-line"
             continue
         edition = _edition(text)

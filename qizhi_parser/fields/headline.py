@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..page import Block, Page
-from ..vocab import CHROME, CRUMB_LINE, PRETITLE_CLASSES, SITE_NAMES, SUBTITLE_CLASSES, TITLE_SUFFIX
+from ..vocab import (
+    CHROME,
+    CRUMB_LINE,
+    MAX_CHANNEL_PART,
+    PRETITLE_CLASSES,
+    SITE_NAMES,
+    SITE_PART,
+    SUBTITLE_CLASSES,
+    TITLE_SEPARATOR,
+)
 from ._text import squash
 from .credits import parse_credit_run
 
@@ -143,7 +152,28 @@ def from_title_tag(page: Page) -> tuple[str, str] | None:
     """
     for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
         if raw and len(raw) <= MAX_TITLE_TAG:
-            text = squash(TITLE_SUFFIX.sub("", squash(raw)))
+            text = strip_site_suffix(squash(raw))
             if text and text not in SITE_NAMES:
                 return text, rule
     return None
+
+
+def strip_site_suffix(title: str) -> str:
+    """Cut a page title before its site part (and a short channel part before that).
+
+    >>> strip_site_suffix("标题甲--文化--人民网"), strip_site_suffix("标题乙_手机人民网"), strip_site_suffix("标题丙")
+    ('标题甲', '标题乙', '标题丙')
+    >>> strip_site_suffix("一个很长的标题里有破折号--后半句话也很长很长--旗帜网")
+    '一个很长的标题里有破折号--后半句话也很长很长'
+    """
+    cuts = [(m.start(), m.end()) for m in TITLE_SEPARATOR.finditer(title)]
+    bounds = [0, *(end for _, end in cuts)]
+    ends = [start for start, _ in cuts] + [len(title)]
+    parts = [title[b:e] for b, e in zip(bounds, ends, strict=True)]
+    site = next((i for i in range(1, len(parts)) if SITE_PART.search(parts[i])), None)
+    if site is None:
+        return title.strip()
+    keep = site
+    if keep > 1 and len(parts[keep - 1].strip()) <= MAX_CHANNEL_PART:
+        keep -= 1
+    return title[: ends[keep - 1]].strip()
