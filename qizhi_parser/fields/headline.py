@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import MAX_HEADLINE
 from ..page import Block, Page
 from ..vocab import (
     CHROME,
@@ -153,7 +154,7 @@ def from_title_tag(page: Page) -> tuple[str, str] | None:
     for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
         if raw and len(raw) <= MAX_TITLE_TAG:
             text = strip_site_suffix(squash(raw))
-            if text and text not in SITE_NAMES:
+            if text and text not in SITE_NAMES and len(text) <= MAX_HEADLINE:
                 return text, rule
     return None
 
