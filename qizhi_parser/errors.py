@@ -56,6 +56,9 @@ class InputTooLargeError(QizhiParserError):
         self.size = size
         self.limit = limit
 
+    def __reduce__(self) -> tuple[type[InputTooLargeError], tuple[int, int]]:
+        return (type(self), (self.size, self.limit))
+
 
 class MissingFieldError(QizhiParserError):
     """Strict mode: a required field could not be extracted.
@@ -67,3 +70,7 @@ class MissingFieldError(QizhiParserError):
         joined = "; ".join(details) if details else ", ".join(fields)
         super().__init__(f"missing required field(s) {', '.join(fields)}: {joined}")
         self.fields = fields
+        self.details = details
+
+    def __reduce__(self) -> tuple[type[MissingFieldError], tuple[list[str], list[str]]]:
+        return (type(self), (self.fields, self.details))

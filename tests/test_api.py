@@ -96,10 +96,9 @@ def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["title"] == "Article"
 
 
-def test_cli_error_record(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["/nonexistent/page.html"]) == 1
-    record = json.loads(capsys.readouterr().out)
-    assert record["error"]["type"] == "FileNotFoundError"
+def test_cli_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["/nonexistent/page.html"]) == 2
+    assert "no such file" in capsys.readouterr().err
 
 
 def test_cli_usage() -> None:

@@ -1,0 +1,222 @@
+"""Many pages: files, folders, stdin, gzip and WARC archives, parsed in parallel.
+
+:func:`parse_many` streams ``(input, Article | QizhiParserError)`` in input order
+with a bounded number of inputs in flight, so memory stays flat however many
+inputs there are. :func:`iter_warc` reads the HTML responses of a WARC archive
+(with warcio). Everything here is picklable and free of global state, so the same
+functions run inside Dask or Spark workers.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import fnmatch
+import gzip
+import os
+import pathlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .core import DEFAULT_MAX_BYTES, parse
+from .errors import QizhiParserError
+from .models import Article
+
+__all__ = ["DEFAULT_GLOBS", "Input", "expand", "iter_warc", "parse_input", "parse_many"]
+
+#: Files a directory contributes when no --glob is given.
+DEFAULT_GLOBS = ("*.html", "*.htm", "*.shtml", "*.txt", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
+
+Result = Article | QizhiParserError
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One page to parse: a file to read, or bytes already read (stdin, a WARC record).
+
+    ``name`` says where it came from: a path, ``-`` for stdin, or
+    ``archive.warc.gz@1234`` for the WARC record at byte offset 1234.
+    """
+
+    name: str
+    path: str | None = None
+    data: bytes | None = None
+    url: str | None = None
+    charset: str | None = None
+
+
+def _is_warc(path: str) -> bool:
+    return path.endswith((".warc", ".warc.gz"))
+
+
+def iter_warc(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, str], bytes]]:
+    """(target URI, HTTP headers, body) of each HTML response record in a WARC file.
+
+    Raises :class:`QizhiParserError` when the archive is unreadable (a broken
+    record ends the iteration with that error).
+    """
+    for item in _warc_inputs(str(path)):
+        if isinstance(item, QizhiParserError):
+            raise item
+        headers = {"content-type": item.charset or ""}
+        yield item.url or "", headers, item.data or b""
+
+
+def _warc_inputs(path: str) -> Iterator[Input | QizhiParserError]:
+    """Inputs of the HTML response records, or an error where the archive breaks."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in finally, the generator may stop early
+    except OSError as exc:
+        yield QizhiParserError(f"cannot read {path}: {exc.strerror or exc}")
+        return
+    try:
+        records = ArchiveIterator(handle)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except (ArchiveLoadFailed, Exception) as exc:  # warcio raises AttributeError on some garbage
+                where = records.get_record_offset() if hasattr(records, "get_record_offset") else "?"
+                yield QizhiParserError(f"{path}: broken WARC record near byte {where}: {exc}")
+                return
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in content_type.lower() and "text/plain" not in content_type.lower():
+                continue
+            try:
+                body = record.content_stream().read()
+            except Exception as exc:  # a truncated or corrupt payload
+                yield QizhiParserError(f"{path}@{records.get_record_offset()}: unreadable record body: {exc}")
+                continue
+            offset = records.get_record_offset()  # only after the body is read: it reads to the end
+            charset = None
+            for param in content_type.split(";")[1:]:
+                key, _, value = param.strip().partition("=")
+                if key.lower() == "charset" and value:
+                    charset = value.strip("\"' ")
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            yield Input(name=f"{path}@{offset}", data=body, url=uri, charset=charset)
+    finally:
+        handle.close()
+
+
+def expand(
+    paths: Iterable[str], *, globs: Iterable[str] = DEFAULT_GLOBS, stdin: bytes | None = None
+) -> Iterator[Input | QizhiParserError]:
+    """Inputs of paths as the command line gives them, lazily and in a stable order:
+    files as they are, directories recursively (files matching ``globs``), WARC
+    archives as their HTML records, ``-`` as ``stdin``."""
+    patterns = tuple(globs)
+    for raw in paths:
+        if raw == "-":
+            yield Input(name="-", data=stdin or b"")
+            continue
+        path = pathlib.Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if any(fnmatch.fnmatch(name, p) for p in patterns):
+                        yield from _file_inputs(os.path.join(root, name))
+        else:
+            yield from _file_inputs(str(path))
+
+
+def _file_inputs(path: str) -> Iterator[Input | QizhiParserError]:
+    if _is_warc(path):
+        yield from _warc_inputs(path)
+    else:
+        yield Input(name=path, path=path)
+
+
+def _read(item: Input, max_bytes: int | None) -> bytes:
+    if item.data is not None:
+        return item.data
+    assert item.path is not None
+    try:
+        if max_bytes is not None and os.path.getsize(item.path) > max_bytes and not item.path.endswith(".gz"):
+            from .errors import InputTooLargeError
+
+            raise InputTooLargeError(os.path.getsize(item.path), max_bytes)
+        if item.path.endswith(".gz"):
+            with gzip.open(item.path, "rb") as handle:
+                limit = None if max_bytes is None else max_bytes + 1
+                return handle.read(limit) if limit is not None else handle.read()
+        with open(item.path, "rb") as handle:
+            return handle.read()
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        message = getattr(exc, "strerror", None) or str(exc)
+        raise QizhiParserError(f"cannot read {item.path}: {message}") from None
+
+
+def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
+    """Parse one input; every failure comes back as a QizhiParserError, never raised."""
+    try:
+        return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=item.charset,
+                     max_bytes=max_bytes)
+    except QizhiParserError as exc:
+        return exc
+
+
+def _task(args: tuple[Input, bool, int | None]) -> Result:
+    return parse_input(args[0], strict=args[1], max_bytes=args[2])
+
+
+def parse_many(
+    inputs: Iterable[Input | QizhiParserError | str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    strict: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Iterator[tuple[Input | QizhiParserError, Result]]:
+    """Parse many inputs, yielding ``(input, Article or QizhiParserError)`` in input order.
+
+    ``inputs`` are :class:`Input` records or paths (a path to a WARC archive gives
+    one input per HTML record). ``workers`` processes parse in parallel (default:
+    the number of cores; 1 parses in this process). At most ``4 × workers`` inputs
+    are in flight, so memory does not grow with the number of inputs.
+    """
+    workers = workers or os.cpu_count() or 1
+
+    def items() -> Iterator[Input | QizhiParserError]:
+        for entry in inputs:
+            if isinstance(entry, (Input, QizhiParserError)):
+                yield entry
+            else:
+                yield from _file_inputs(os.fspath(entry))
+
+    if workers <= 1:
+        for item in items():
+            yield item, (item if isinstance(item, QizhiParserError) else parse_input(item, strict=strict,
+                                                                                       max_bytes=max_bytes))
+        return
+    window: collections.deque[tuple[Input | QizhiParserError, concurrent.futures.Future[Result] | None]]
+    window = collections.deque()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+        for item in items():
+            future = None if isinstance(item, QizhiParserError) else pool.submit(_task, (item, strict, max_bytes))
+            window.append((item, future))
+            if len(window) >= 4 * workers:
+                yield _done(window.popleft())
+        while window:
+            yield _done(window.popleft())
+
+
+def _done(pair: tuple[Input | QizhiParserError, concurrent.futures.Future[Result] | None]) -> tuple[
+    Input | QizhiParserError, Result
+]:
+    item, future = pair
+    if future is None:
+        assert isinstance(item, QizhiParserError)
+        return item, item
+    try:
+        return item, future.result()
+    except QizhiParserError as exc:  # pragma: no cover - parse_input returns errors
+        return item, exc
+    except Exception as exc:  # a worker died (killed, out of memory)
+        return item, QizhiParserError(f"worker failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,262 @@
+"""The batch command and the library functions behind it."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import pathlib
+import pickle
+import shutil
+import subprocess
+import sys
+import sysconfig
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+import qizhi_parser
+from qizhi_parser import Article, InputTooLargeError, MissingFieldError, QizhiParserError
+from qizhi_parser.batch import Input, iter_warc, parse_many
+from qizhi_parser.cli import CSV_COLUMNS, run
+
+from .conftest import FIXTURES, SEED
+
+GBK = FIXTURES / "qizhiwang-2020-gbk.html"
+BIG5 = FIXTURES / "qizhiwang-2020-big5.html"
+
+
+def lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def folder(tmp_path: pathlib.Path) -> pathlib.Path:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b").mkdir()
+    shutil.copy(GBK, tmp_path / "a" / "1-gbk.html")
+    shutil.copy(BIG5, tmp_path / "a" / "b" / "2-big5.html")
+    shutil.copy(SEED, tmp_path / "3-seed.txt")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a" / "4-broken.html").write_bytes(b"\x89PNG\r\n\x1a\nnot a page")
+    return tmp_path
+
+
+def make_warc(path: pathlib.Path) -> None:
+    """Two HTML responses, one image response, then a broken record."""
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        site = "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-"
+        for uri, body, ctype in [
+            (f"{site}31589256.html", GBK.read_bytes(), "text/html; charset=gb2312"),
+            ("http://example.org/logo.png", b"\x89PNG\r\n\x1a\n....", "image/png"),
+            (f"{site}31589257.html", BIG5.read_bytes(), "text/html; charset=big5"),
+        ]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+            record.raw_stream.close()  # warcio spools the digested payload to a temp file
+        handle.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>cut short")
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_single_file_prints_the_article(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(SEED), "-q"]) == 0
+    out, err = capsys.readouterr()
+    article = Article.model_validate_json(out)
+    assert article.headline.startswith("全國人大機關")
+    assert "1 inputs, 1 parsed" in err
+
+
+def test_folder_recursive_in_stable_order(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(folder), "-q", "-w", "1"]) == 1  # the PNG fails
+    records = lines(capsys.readouterr().out)
+    names = [pathlib.Path(str(r["input"])).name for r in records]
+    assert names == ["3-seed.txt", "1-gbk.html", "4-broken.html", "2-big5.html"]
+    errors = [r for r in records if "error" in r]
+    assert len(errors) == 1
+    assert errors[0]["error"] == {"type": "NotAnArticleError", "message": "input is a PNG image, not a page"}
+
+
+def test_glob_filters_folders(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(folder), "--glob", "*-gbk.html", "--glob", "*.txt", "-q"]) == 0
+    names = [pathlib.Path(str(r["input"])).name for r in lines(capsys.readouterr().out)]
+    assert names == ["3-seed.txt", "1-gbk.html"]
+
+
+def test_workers_keep_input_order(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run([str(folder), "-q", "-w", "1"])
+    serial = capsys.readouterr().out
+    run([str(folder), "-q", "-w", "2"])
+    assert capsys.readouterr().out == serial
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GBK.read_bytes())))
+    assert run(["-", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["encoding"] == "gb18030"
+
+
+def test_gzip_file(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(GBK.read_bytes()))
+    assert run([str(packed), "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"]["name"] == "旗帜网"
+
+
+def test_warc(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    make_warc(archive)
+    assert run([str(archive), "-q", "-w", "2"]) == 1
+    records = lines(capsys.readouterr().out)
+    assert len(records) == 3  # two HTML responses and the broken record; the PNG is skipped
+    first, second, broken = records
+    assert str(first["input"]).startswith(f"{archive}@")
+    assert first["article"]["url"] == "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-31589256.html"  # type: ignore[index]
+    assert first["article"]["provenance"]["url"] == "argument"  # type: ignore[index]
+    assert second["article"]["script"] == "Hant"  # type: ignore[index]
+    assert second["article"]["encoding"] == "big5hkscs"  # type: ignore[index]
+    assert broken["error"]["type"] == "QizhiParserError"  # type: ignore[index]
+    assert "broken WARC record" in broken["error"]["message"]  # type: ignore[index]
+
+
+def test_iter_warc(tmp_path: pathlib.Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    make_warc(archive)
+    got = []
+    records = iter_warc(archive)
+    for _ in range(2):
+        uri, headers, body = next(records)
+        got.append((uri, headers["content-type"], len(body)))
+    with pytest.raises(QizhiParserError, match="broken WARC record"):
+        next(records)
+    assert [g[0] for g in got] == [
+        "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-31589256.html",
+        "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-31589257.html",
+    ]
+    assert got[0][1] == "gb2312"
+
+
+def test_csv(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out.csv"
+    assert run([str(folder), "-f", "csv", "-o", str(out), "-q"]) == 1
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == CSV_COLUMNS
+    seed = dict(zip(CSV_COLUMNS, rows[1], strict=True))
+    assert seed["breadcrumb"] == "旗幟網 > 本網專題 > 守初心 抗疫情 中央和國家機關在行動 > 黨委(黨組)之聲"
+    assert seed["credits"] == "editor:編輯:馮愛齡; submitter:送簽:馮愛齡; approver:簽發:徐雅維"
+    assert seed["paragraphs"] == "10"
+    assert seed["published_at"] == "2020-02-17T16:01:00+08:00"
+    broken = dict(zip(CSV_COLUMNS, rows[3], strict=True))
+    assert broken["error_type"] == "NotAnArticleError"
+
+
+def test_json_needs_one_file(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(folder), "-f", "json"]) == 2
+    assert "one file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["/no/such/file.html"], ["-w", "0", "x"], ["--format", "xml", "x"], ["a", "b", "--url", "http://x"]],
+)
+def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(argv) == 2
+
+
+def test_fail_fast(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(folder), "--fail-fast", "-q", "-w", "1"]) == 1
+    records = lines(capsys.readouterr().out)
+    assert "error" in records[-1]
+    assert len(records) == 3
+
+
+def test_strict_passes_through(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><h1>标题</h1><div class='rm_txt_con'><p>正文。</p></div></body></html>", "utf-8")
+    assert run([str(page), "-q"]) == 0
+    capsys.readouterr()
+    assert run([str(page), "-q", "--strict"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["type"] == "MissingFieldError"
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Article"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"]) == 0
+    assert qizhi_parser.__version__ in capsys.readouterr().out
+
+
+def test_installed_console_script() -> None:
+    script = shutil.which("qizhi-parse") or str(pathlib.Path(sysconfig.get_path("scripts")) / "qizhi-parse")
+    result = subprocess.run([script, str(SEED)], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["source"]["name"] == "旗幟網"
+    assert b"1 inputs, 1 parsed" in result.stderr
+
+
+# ------------------------------------------------------------------ library
+
+
+def test_parse_many_streams_in_order(folder: pathlib.Path) -> None:
+    paths = [folder / "3-seed.txt", folder / "a" / "4-broken.html", folder / "a" / "1-gbk.html"]
+    results = list(parse_many(paths, workers=2))
+    assert [pathlib.Path(i.name).name for i, _ in results if isinstance(i, Input)] == [p.name for p in paths]
+    assert isinstance(results[0][1], Article)
+    assert isinstance(results[1][1], QizhiParserError)
+    assert isinstance(results[2][1], Article)
+
+
+def test_parse_many_reports_unreadable_files(tmp_path: pathlib.Path) -> None:
+    [(_item, result)] = list(parse_many([tmp_path / "missing.html"], workers=1))
+    assert isinstance(result, QizhiParserError)
+    assert "cannot read" in str(result)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [InputTooLargeError(10, 5), MissingFieldError(["source"], ["source: not found"]),
+     qizhi_parser.DecodeError("bad", offset=3), qizhi_parser.NotAnArticleError("none")],
+    ids=lambda e: type(e).__name__,
+)
+def test_errors_pickle(error: QizhiParserError) -> None:
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+
+
+def test_article_pickles() -> None:
+    article = qizhi_parser.parse(GBK.read_bytes())
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+# ------------------------------------------------------------------ dask
+
+
+def test_dask_recipe_on_the_local_scheduler(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    pytest.importorskip("dask.bag")
+    from qizhi_parser.dask_recipe import files_to_jsonl, warc_bag
+
+    out = tmp_path / "out"
+    written = files_to_jsonl([str(folder / "**" / "*.html"), str(folder / "*.txt")], str(out), npartitions=2,
+                             scheduler="processes", num_workers=2)
+    assert len(written) == 2
+    texts = [pathlib.Path(name).read_text("utf-8") for name in sorted(written)]
+    records = [json.loads(line) for text in texts for line in text.splitlines()]
+    assert len(records) == 4
+    by_name = {pathlib.Path(r["input"]).name: r for r in records}
+    assert by_name["1-gbk.html"]["article"]["headline"].startswith("全国人大机关")
+    assert by_name["4-broken.html"]["error"]["type"] == "NotAnArticleError"
+
+    archive = tmp_path / "crawl.warc.gz"
+    make_warc(archive)
+    warc_records = warc_bag([str(archive)]).compute(scheduler="processes", num_workers=2)
+    assert [("article" in r) for r in warc_records] == [True, True, False]
