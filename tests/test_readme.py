@@ -32,7 +32,9 @@ def test_readme_has_blocks() -> None:
 
 
 SHELL = re.findall(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-COMMANDS = [line for block in SHELL for line in block.splitlines() if "qizhi-parse " in line and "pip install" not in line]
+COMMANDS = [
+    line for block in SHELL for line in block.splitlines() if "qizhi-parse " in line and "pip install" not in line
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
