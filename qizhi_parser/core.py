@@ -240,7 +240,7 @@ def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor:
     for _index, label in body.empty_credits:
         notes.issue("credits", "credit-no-names", f"credit label {label!r} has no names")
     found.sort(key=lambda ic: ic[0])
-    return [Credit(role=c.role, label=c.label, names=c.names, interns=c.interns) for _, c in found]
+    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns)) for _, c in found]
 
 
 def _pagination(body: body_field.Body, url: str | None, page_no: int | None) -> Pagination | None:

@@ -70,8 +70,9 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
     chosen: list[Block] = []
     for block in window[after:]:
         text = block.text
-        if STOP.match(text) or block.zone == "credits" or _editor_line(block):
-            if _editor_line(block) or block.zone == "credits":
+        editor_line = block.zone == "credits" or _editor_line(block)
+        if editor_line or STOP.match(text):
+            if editor_line:
                 chosen.append(block)
             break
         if any(mark in text for mark in _COPYRIGHT) and len(text) < 200:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 
 import regex
 
@@ -43,12 +44,12 @@ _SINGLE_HAN = regex.compile(r"^\p{Han}$")
 _FIRST_CHARS = frozenset({label[0] for label in CREDIT_LABELS} | set("(（【["))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RawCredit:
     role: CreditRole
     label: str
-    names: list[str]
-    interns: list[str] = field(default_factory=list)
+    names: tuple[str, ...]
+    interns: tuple[str, ...] = ()
 
 
 def _plausible(name: str) -> bool:
@@ -103,13 +104,14 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
     return names, interns
 
 
-def parse_credit_run(text: str) -> list[RawCredit] | None:
+@functools.lru_cache(maxsize=8192)
+def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     """Parse a whole block as credits, or return None if it is anything else.
 
     >>> [(c.role.value, c.label, c.names) for c in parse_credit_run("( 編輯:馮愛齡\\xa0\\xa0送簽:馮愛齡 )")]
-    [('editor', '編輯', ['馮愛齡']), ('submitter', '送簽', ['馮愛齡'])]
+    [('editor', '編輯', ('馮愛齡',)), ('submitter', '送簽', ('馮愛齡',))]
     >>> [(c.label, c.names) for c in parse_credit_run("本报记者  王乐文  方  敏")]
-    [('本报记者', ['王乐文', '方敏'])]
+    [('本报记者', ('王乐文', '方敏'))]
     >>> parse_credit_run("记者会上，他说。") is None
     True
     """
@@ -134,15 +136,15 @@ def parse_credit_run(text: str) -> list[RawCredit] | None:
         names, interns = split
         if label in INTERN_LABELS:
             interns = list(names)
-        credits.append(RawCredit(CREDIT_LABELS[label], label, names, interns))
+        credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns)))
     # a bare label with nothing after it ("编辑：") is still a credit line,
     # but a lone word that happens to be a label ("记者") is not
     if not any(c.names for c in credits) and len(credits) == 1 and not regex.search(r"[:：/／]", body):
         return None
-    return credits
+    return tuple(credits)
 
 
-def dateline_credit(text: str) -> tuple[str, list[RawCredit]] | None:
+def dateline_credit(text: str) -> tuple[str, tuple[RawCredit, ...]] | None:
     """The dateline opening a paragraph and its bracketed credit: 本报讯（记者叶婉）."""
     match = DATELINE_CREDIT.match(text)
     if not match:
@@ -153,7 +155,7 @@ def dateline_credit(text: str) -> tuple[str, list[RawCredit]] | None:
     return match.group("dateline"), credits
 
 
-def closing_credit(text: str) -> list[RawCredit] | None:
+def closing_credit(text: str) -> tuple[RawCredit, ...] | None:
     """A bracketed credit closing a paragraph: …。（记者宋晨、田中全）."""
     match = CLOSING_CREDIT.search(text)
     if not match or match.start() == 0:
