@@ -75,7 +75,7 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
             if editor_line:
                 chosen.append(block)
             break
-        if any(mark in text for mark in _COPYRIGHT) and len(text) < 200:
+        if len(text) < 200 and any(mark in text for mark in _COPYRIGHT):
             break
         if block.hidden and block.zone != "original_headline":
             continue
@@ -87,6 +87,9 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
     return chosen, rule
 
 
+_NOT_IN_LEAD = frozenset("“”\"「」:：（(")
+
+
 def _lead(block: Block, text: str, fmt: str) -> str | None:
     if fmt == "html":
         prefix = strip_indent(block.bold_prefix)
@@ -96,7 +99,7 @@ def _lead(block: Block, text: str, fmt: str) -> str | None:
     for i, char in enumerate(text[: MAX_TEXT_LEAD + 1]):
         if char in "。！？!?":
             head = text[:i]
-            if i >= 2 and i + 1 < len(text) and not any(q in head for q in "“”\"「」:：（("):
+            if i >= 2 and i + 1 < len(text) and _NOT_IN_LEAD.isdisjoint(head):
                 return head
             return None
     return None
