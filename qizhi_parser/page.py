@@ -412,6 +412,9 @@ def _meta(root: etree._Element) -> tuple[dict[str, str], str | None]:
     return meta, title
 
 
+_SHARE_LINKS = etree.XPath("//a[contains(@onclick, 'shareTo') or contains(@href, 'shareTo')]")
+
+
 def _script_text(root: etree._Element) -> str:
     """The scripts' code and src attributes (share scripts carry the page URL)."""
     parts = []
@@ -420,12 +423,12 @@ def _script_text(root: etree._Element) -> str:
             parts.append(el.get("src", ""))
         if el.text:
             parts.append(el.text)
-    for el in root.iter("a"):
-        href = el.get("href") or ""
-        onclick = el.get("onclick") or ""
-        if "shareTo" in href or "shareTo" in onclick:
-            parts.append(href + " " + onclick)
     return "\n".join(parts)
+
+
+def _share_links(root: etree._Element) -> str:
+    """The share buttons' onclick and href attributes: shareToWX('http://…')."""
+    return "\n".join(f"{el.get('href', '')} {el.get('onclick', '')}" for el in _SHARE_LINKS(root))
 
 
 def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[str, str]]:
@@ -436,10 +439,13 @@ def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[st
         found.append((meta["canonical"], "html:canonical"))
     if found:
         return found
-    for match in SHARE_URL.finditer(_script_text(root)[:2_000_000]):
-        url = match.group("url") or urllib.parse.unquote(match.group("quoted") or "")
-        found.append((url, "script:share-url"))
-        if len(found) > 8:
+    for source in (_script_text, _share_links):
+        for match in SHARE_URL.finditer(source(root)[:2_000_000]):
+            url = match.group("url") or urllib.parse.unquote(match.group("quoted") or "")
+            found.append((url, "script:share-url"))
+            if len(found) > 8:
+                break
+        if found:
             break
     return found
 
