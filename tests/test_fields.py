@@ -170,3 +170,25 @@ def test_parse_pages_joins_in_page_order() -> None:
     assert [p.text for p in joined.paragraphs] == ["第一页第一段。", "第一页第二段。", "第二页第一段。"]
     assert [c.names for c in joined.credits] == [["张三"]]
     assert "pages-disagree" not in codes(joined)
+
+
+def test_parse_pages_reports_disagreeing_pages() -> None:
+    def part(title: str, when: str, n: int) -> str:
+        pager = "".join(f"<a href='/n1/2024/0510/c1004-2-{k}.html'>【{k}】</a>" for k in (1, 2, 3))
+        return page(
+            top=f"<h1>{title}</h1><div class='box01'>{when} 来源：人民网</div>",
+            body=f"<p>　　第{n}页的正文段落。</p><div class='zdfy'>{pager}</div>",
+        )
+
+    base = "http://x.people.com.cn/n1/2024/0510/c1004-2"
+    one = qizhi_parser.parse(part("标题", "2024年05月10日06:58", 1), url=f"{base}.html")
+    two = qizhi_parser.parse(part("另一个标题", "2024年05月11日07:00", 2), url=f"{base}-2.html")
+    joined = qizhi_parser.parse_pages([one, two])
+    assert joined.headline == "标题"
+    assert [(i.field, i.code) for i in joined.issues if i.code.startswith("pages")] == [
+        ("headline", "pages-disagree"),
+        ("published_at", "pages-disagree"),
+        ("pagination", "pages-missing"),
+    ]
+    assert joined.pagination is not None
+    assert joined.pagination.total == 3
