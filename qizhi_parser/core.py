@@ -6,6 +6,7 @@ as the fallback chain it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ from .fields._text import squash
 from .fields.credits import RawCredit, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import url_info
-from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source
+from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
 from .page import MAX_BLOCKS, Page, page_from_html, page_from_text, parse_tree
 from .vocab import HTML_SNIFF
 
@@ -66,9 +67,9 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     head = text[:65536]
-    return (bool(HTML_SNIFF.search(head)) and head.lstrip()[:1] == "<") or bool(
-        HTML_SNIFF.search(head[:4096]) and head.count("<") > 3
-    )
+    if head.lstrip()[:1] == "<":
+        return bool(HTML_SNIFF.search(head))
+    return head.count("<") > 3 and bool(HTML_SNIFF.search(head[:4096]))
 
 
 def parse(
@@ -281,6 +282,85 @@ def _second_article(page: Page, start: int, title_index: int | None) -> int | No
     return None
 
 
+def _headline(page: Page, anchor: int | None, notes: _Notes) -> tuple[title_field.Title | None, list[str]]:
+    """The title block (markup, then text layout), else the <title> tag; and the headline lines."""
+    prov = notes.provenance
+    title = title_field.from_markup(page, anchor) if page.format == "html" else None
+    if title is None:
+        title = title_field.from_text(page, anchor)
+    if title is not None and len(" ".join(title.lines)) > MAX_HEADLINE:
+        notes.issue("headline", "implausible-headline",
+                    f"a {len(' '.join(title.lines))}-character title block is not a headline")
+        title = None
+    if title is not None and title.lines:
+        prov["headline"] = title.rule
+        if title.pretitle:
+            prov["pretitle"] = f"{title.rule}:above"
+        if title.subtitle:
+            prov["subtitle"] = f"{title.rule}:below"
+        return title, title.lines
+    if page.format == "html" and (fallback := title_field.from_title_tag(page)):
+        prov["headline"] = fallback[1]
+        notes.issue("headline", "headline-from-title", f"no headline element; taken from {fallback[1]}")
+        return None, [fallback[0]]
+    notes.issue("headline", "missing", "no headline found")
+    return None, []
+
+
+def _source(page: Page, anchor: int | None, url: str | None, notes: _Notes) -> tuple[Source | None, int | None]:
+    """The printed 来源 (cross-checked with the source meta), else the meta; and its block."""
+    found = source_field.from_blocks(page.blocks, anchor, url)
+    meta_source = source_field.from_meta(page.meta)
+    if found:
+        source, index = found
+        notes.provenance["source"] = "html:info" if page.blocks[index].zone == "info" else f"{page.format}:source-label"
+        if meta_source and meta_source not in source.name and source.name not in meta_source:
+            notes.issue("source", "source-meta-mismatch",
+                        f"printed source {source.name!r} differs from the source meta {meta_source!r}")
+        return source, index
+    if meta_source:
+        notes.provenance["source"] = "meta:source"
+        notes.issue("source", "source-from-meta", "no source printed; taken from the source meta")
+        return Source(name=meta_source, is_reprint=source_field.is_reprint(meta_source)), None
+    notes.issue("source", "missing", "no source found")
+    return None, None
+
+
+def _published(
+    page: Page, printed: date_field.PrintedTime | None, info: UrlInfo | None, notes: _Notes
+) -> tuple[dt.datetime | None, str | None, date_field.Precision | None]:
+    """The printed time, cross-checked with the publishdate meta and the URL's date;
+    else the meta date, with the time of day marked unknown."""
+    prov = notes.provenance
+    published_at: dt.datetime | None = None
+    raw: str | None = None
+    precision: date_field.Precision | None = None
+    meta_time = date_field.from_meta(page.meta)
+    if printed is not None and printed.value is not None and date_field.plausible(printed.value):
+        published_at, raw, precision = printed.value, printed.raw, printed.precision
+        prov["published_at"] = printed.rule
+        if precision == "day":
+            notes.issue("published_at", "time-unknown", f"the page prints a date without a time ({printed.raw!r})")
+        if meta_time and meta_time[0].date() != published_at.date():
+            notes.issue("published_at", "meta-date-mismatch",
+                        f"printed date {published_at.date()} differs from {meta_time[3]} {meta_time[2]!r}")
+    else:
+        if printed is not None:
+            notes.issue("published_at", "implausible-date", f"printed time {printed.raw!r} is not a plausible date")
+        if meta_time and date_field.plausible(meta_time[0]):
+            published_at, precision, raw = meta_time[0], meta_time[1], meta_time[2]
+            prov["published_at"] = meta_time[3]
+            if precision == "day":
+                notes.issue("published_at", "time-unknown",
+                            f"no time printed; date from {meta_time[3]}, time of day unknown")
+        else:
+            notes.issue("published_at", "missing", "no publication time found")
+    if published_at is not None and info is not None and info.date is not None and info.date != published_at.date():
+        notes.issue("published_at", "url-date-mismatch",
+                    f"publication date {published_at.date()} differs from the URL's date {info.date}")
+    return published_at, raw, precision
+
+
 def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     prov = notes.provenance
     if page.truncated:
@@ -292,87 +372,19 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     printed = date_field.find_printed(page.blocks, page.format)
     anchor = printed.index if printed else None
 
-    # headline
-    title = title_field.from_markup(page, anchor) if page.format == "html" else None
-    if title is None:
-        title = title_field.from_text(page, anchor)
-    if title is not None and len(" ".join(title.lines)) > MAX_HEADLINE:
-        notes.issue("headline", "implausible-headline",
-                    f"a {len(' '.join(title.lines))}-character title block is not a headline")
-        title = None
-    headline_lines: list[str] = []
-    pretitle = subtitle = None
-    if title is not None and title.lines:
-        headline_lines, pretitle, subtitle = title.lines, title.pretitle, title.subtitle
-        prov["headline"] = title.rule
-        if pretitle:
-            prov["pretitle"] = f"{title.rule}:above"
-        if subtitle:
-            prov["subtitle"] = f"{title.rule}:below"
-    elif page.format == "html" and (fallback := title_field.from_title_tag(page)):
-        headline_lines = [fallback[0]]
-        prov["headline"] = fallback[1]
-        notes.issue("headline", "headline-from-title", f"no headline element; taken from {fallback[1]}")
-    else:
-        notes.issue("headline", "missing", "no headline found")
+    title, headline_lines = _headline(page, anchor, notes)
     headline = " ".join(headline_lines)
-    title_index = title.index if title is not None and title.lines else None
+    title_index = title.index if title is not None else None
 
-    # breadcrumb
     crumbs = crumb_field.extract(page.blocks, title_index if title_index is not None else anchor, url)
     breadcrumb = crumbs[0] if crumbs else []
     if crumbs:
         prov["breadcrumb"] = crumbs[2]
 
-    # source
-    source: Source | None = None
-    found_source = source_field.from_blocks(page.blocks, anchor, url)
-    meta_source = source_field.from_meta(page.meta)
-    if found_source:
-        source = found_source[0]
-        prov["source"] = (
-            "html:info" if page.blocks[found_source[1]].zone == "info" else f"{page.format}:source-label"
-        )
-        if meta_source and meta_source not in source.name and source.name not in meta_source:
-            notes.issue("source", "source-meta-mismatch",
-                        f"printed source {source.name!r} differs from the source meta {meta_source!r}")
-    elif meta_source:
-        source = Source(name=meta_source, is_reprint=source_field.is_reprint(meta_source))
-        prov["source"] = "meta:source"
-        notes.issue("source", "source-from-meta", "no source printed; taken from the source meta")
-    else:
-        notes.issue("source", "missing", "no source found")
-
-    # publication time
-    published_at = None
-    published_raw = None
-    precision = None
-    meta_time = date_field.from_meta(page.meta)
-    if printed is not None and printed.value is not None and date_field.plausible(printed.value):
-        published_at, published_raw, precision = printed.value, printed.raw, printed.precision
-        prov["published_at"] = printed.rule
-        if precision == "day":
-            notes.issue("published_at", "time-unknown", f"the page prints a date without a time ({printed.raw!r})")
-        if meta_time and meta_time[0].date() != published_at.date():
-            notes.issue("published_at", "meta-date-mismatch",
-                        f"printed date {published_at.date()} differs from {meta_time[3]} {meta_time[2]!r}")
-    else:
-        if printed is not None:
-            notes.issue("published_at", "implausible-date", f"printed time {printed.raw!r} is not a plausible date")
-        if meta_time and date_field.plausible(meta_time[0]):
-            published_at, precision, published_raw = meta_time[0], meta_time[1], meta_time[2]
-            prov["published_at"] = meta_time[3]
-            if precision == "day":
-                notes.issue("published_at", "time-unknown",
-                            f"no time printed; date from {meta_time[3]}, time of day unknown")
-        else:
-            notes.issue("published_at", "missing", "no publication time found")
-    if published_at is not None and info is not None and info.date is not None and info.date != published_at.date():
-        notes.issue("published_at", "url-date-mismatch",
-                    f"publication date {published_at.date()} differs from the URL's date {info.date}")
+    source, source_index = _source(page, anchor, url, notes)
+    published_at, published_raw, precision = _published(page, printed, info, notes)
 
     # body
-    source_index = found_source[1] if found_source else None
     after = max(i for i in (anchor, title_index, source_index, -1) if i is not None) + 1
     second = _second_article(page, after, title_index)
     blocks, rule = body_field.select(page, after, second)
@@ -414,8 +426,8 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
             script=detect_script(*sample),
             headline=headline,
             headline_lines=headline_lines,
-            pretitle=pretitle,
-            subtitle=subtitle,
+            pretitle=title.pretitle if title is not None else None,
+            subtitle=title.subtitle if title is not None else None,
             original_headline=body.original_headline,
             published_at=published_at,
             published_raw=published_raw,

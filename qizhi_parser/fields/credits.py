@@ -38,6 +38,7 @@ _LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
 _SPACES = regex.compile(r"[\s\u3000\xa0]+")
 _WRAPPED = regex.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$", regex.DOTALL)
 _SINGLE_HAN = regex.compile(r"^\p{Han}$")
+_LABEL_SEPARATOR = regex.compile(r"[:：/／]")
 
 
 #: A credit run starts with a label or a bracket around one.
@@ -139,7 +140,7 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns)))
     # a bare label with nothing after it ("编辑：") is still a credit line,
     # but a lone word that happens to be a label ("记者") is not
-    if not any(c.names for c in credits) and len(credits) == 1 and not regex.search(r"[:：/／]", body):
+    if not any(c.names for c in credits) and len(credits) == 1 and not _LABEL_SEPARATOR.search(body):
         return None
     return tuple(credits)
 
