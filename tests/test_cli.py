@@ -289,3 +289,22 @@ def test_spark_recipe_in_local_mode(folder: pathlib.Path, monkeypatch: pytest.Mo
     assert set(records) == {"1-gbk.html", "4-broken.html"}
     assert records["1-gbk.html"]["article"]["published_at"] == "2020-02-17T16:01:00+08:00"
     assert records["4-broken.html"]["error"]["type"] == "NotAnArticleError"
+
+
+def test_progress_bar_on_a_terminal(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert run([str(folder), "-w", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "4doc" in err.replace(" ", "")  # tqdm's counter
+    assert "failed=1" in err
+    assert "4 inputs, 3 parsed (0 with issues), 1 failed" in err
+
+
+def test_quiet_hides_the_bar(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    run([str(folder), "-w", "1", "-q"])
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("qizhi-parse: 4 inputs")
