@@ -355,12 +355,13 @@ def main() -> int:
     lines.append(f"\nqizhi-parser ÷ lxml floor, per page: median {statistics.median(ratios):.1f}×, "
                  f"worst {max(ratios):.1f}× (floor: one `lxml.html.document_fromstring` of the same bytes "
                  "with the right encoding).\n")
-    lines.append("| page | lxml floor ms | qizhi-parser ms | ratio |")
-    lines.append("|---|---:|---:|---:|")
+    lines.append("| page | " + " | ".join(f"{t} ms" for t in tools) + " | ours ÷ floor | trafilatura ÷ ours |")
+    lines.append("|---|" + "---:|" * (len(tools) + 2))
     for d in docs:
-        f, q = times["lxml floor"][d.name] * 1000, times["qizhi-parser"][d.name] * 1000
-        lines.append(f"| {d.name} | {f:.2f} | {q:.2f} | {q / f:.1f} |")
-
+        cells = " | ".join(f"{times[t][d.name] * 1000:.2f}" for t in tools)
+        ours, floor = times["qizhi-parser"][d.name], times["lxml floor"][d.name]
+        traf = f"{times['trafilatura'][d.name] / ours:.1f}" if "trafilatura" in times else "–"
+        lines.append(f"| {d.name} | {cells} | {ours / floor:.1f} | {traf} |")
     lines.append("\n## Accuracy (pages exactly right / pages with that expected field)\n")
     table = score(docs, readings)
     fields = list(next(iter(table.values())).keys())

@@ -184,6 +184,7 @@ class _Builder:
         self.link_parts: list[bool] = []
         self.any_bold = False
         self.broken = False
+        self.has_text = False
         self.links: list[Link] = []
         self.images: list[tuple[str, str | None]] = []
         self.inline_zone: str | None = None
@@ -196,9 +197,17 @@ class _Builder:
             self.link_parts.append(linked)
             if bold:
                 self.any_bold = True
+            if not self.has_text and not text.isspace():
+                self.has_text = True
 
     def flush(self, frame: _Frame) -> None:
-        if not self.parts and not self.images:
+        if not self.has_text and not self.images:
+            # only layout whitespace between elements: nothing to keep
+            if self.parts:
+                self.parts, self.bold_parts, self.link_parts = [], [], []
+                self.any_bold = self.broken = False
+                self.links = []
+                self.inline_zone = None
             return
         raw = "".join(self.parts)
         text = _WS.sub(" ", raw).strip() if raw else ""
@@ -248,7 +257,7 @@ class _Builder:
                 )
             )
         self.parts, self.bold_parts, self.link_parts = [], [], []
-        self.any_bold = self.broken = False
+        self.any_bold = self.broken = self.has_text = False
         self.links, self.images = [], []
         self.inline_zone = None
 
