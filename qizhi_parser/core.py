@@ -27,7 +27,7 @@ from .fields.credits import RawCredit, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
-from .page import MAX_BLOCKS, Page, page_from_html, page_from_text, parse_tree
+from .page import MAX_BLOCKS, Block, Page, page_from_html, page_from_text, parse_tree
 from .vocab import HTML_SNIFF
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
@@ -204,6 +204,11 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: 
 # ------------------------------------------------------------------ assembling
 
 
+def _where(block: Block) -> str:
+    """Where a block is, for messages: its line in a text dump, its place in a page."""
+    return f"line {block.line}" if block.line is not None else f"text block {block.index + 1} of the page"
+
+
 def _pick_url(page: Page, url: str | None, notes: _Notes) -> str | None:
     if url:
         notes.provenance["url"] = "argument"
@@ -230,16 +235,18 @@ def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor:
         raw = parse_credit_run(block.text)
         if raw is None:
             if block.zone == "byline" and squash(block.text):
-                notes.issue("credits", "byline-unrecognised", f"byline {squash(block.text)!r} names no known role")
+                notes.issue("credits", "byline-unrecognised",
+                            f"byline {squash(block.text)!r} ({_where(block)}) names no known role")
             continue
         for credit in raw:
             if credit.names:
                 found.append((block.index, credit))
             else:
-                notes.issue("credits", "credit-no-names", f"credit label {credit.label!r} has no names")
+                notes.issue("credits", "credit-no-names",
+                            f"credit label {credit.label!r} ({_where(block)}) has no names")
         seen.add(block.index)
-    for _index, label in body.empty_credits:
-        notes.issue("credits", "credit-no-names", f"credit label {label!r} has no names")
+    for index, label in body.empty_credits:
+        notes.issue("credits", "credit-no-names", f"credit label {label!r} ({_where(page.blocks[index])}) has no names")
     found.sort(key=lambda ic: ic[0])
     return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns)) for _, c in found]
 
@@ -390,7 +397,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     blocks, rule = body_field.select(page, after, second)
     if second is not None:
         notes.issue("sections", "multiple-articles",
-                    f"a second article starts at block {second} ({page.blocks[second].text[:40]!r}); "
+                    f"a second article starts at {_where(page.blocks[second])} ({page.blocks[second].text[:40]!r}); "
                     "only the first is returned")
     body = body_field.extract(page, blocks, rule, url)
     prov["sections"] = body.rule
