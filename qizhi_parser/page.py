@@ -375,7 +375,7 @@ def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
         return None
     roots: list[etree._Element] = []
     has_body = has_title = False
-    for el in body.iter():
+    for el in body.iter(etree.Element):  # elements only: no comments or PIs
         tag = el.tag
         if tag == "h1":
             if not "".join(el.itertext()).strip():
@@ -385,9 +385,10 @@ def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
             roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
             has_title = True
             continue
-        if not isinstance(tag, str) or not el.attrib:
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None:
             continue
-        zone = _zone_of(el.get("id"), el.get("class"))
+        zone = _zone_of(ident, cls)
         if zone is None or zone not in _CONTAINER_ZONES:
             continue
         if zone == "body" and "".join(el.itertext()).strip():
