@@ -168,7 +168,10 @@ def _missing(article: Article) -> int:
 def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     """The fallback chain for HTML: the template's containers first (fast), the
     whole page when the template does not give every required field."""
-    root = parse_tree(text)
+    problems: list[tuple[str, str]] = []
+    root = parse_tree(text, problems)
+    for code, message in problems:
+        notes.issue("input", code, message)
     page = page_from_html(text, find_urls=url is None, root=root)
     article: Article | None = None
     if page.partial:

@@ -9,6 +9,7 @@ text-only input relies on the text patterns alone.
 
 from __future__ import annotations
 
+import threading
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,15 +45,24 @@ _SKIP_SET = frozenset(SKIP_TAGS)
 BOLD_TAGS = frozenset({"strong", "b"})
 _LIST_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
 
-_PARSER = etree.HTMLParser(
-    encoding="utf-8",
-    no_network=True,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-    recover=True,
-    default_doctype=False,
-)
+_LOCAL = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """This thread's HTML parser: never shared across threads (Dask's threaded
+    scheduler, web servers), so parses neither serialise nor mix error logs."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = etree.HTMLParser(
+            encoding="utf-8",
+            no_network=True,
+            huge_tree=False,  # libxml2's limits stay on: no text node over 10 MB, no deeper than 256
+            remove_comments=True,
+            remove_pis=True,
+            recover=True,
+            default_doctype=False,
+        )
+    return parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,16 +470,30 @@ def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[st
     return found
 
 
-def parse_tree(text: str) -> etree._Element:
+def parse_tree(text: str, problems: list[tuple[str, str]] | None = None) -> etree._Element:
     """The lxml tree of an HTML text. Never fetches anything: the HTML parser reads
     no DTD and resolves no external entity; network access is off, huge_tree off."""
     data = text.encode("utf-8", errors="replace")
+    parser = _parser()
     try:
-        root = etree.fromstring(data, parser=_PARSER)
+        root = etree.fromstring(data, parser=parser)
     except etree.ParserError as exc:  # pragma: no cover - recover=True rarely raises
         raise NotAnArticleError(f"no HTML document in the input: {exc}") from None
     except (etree.LxmlError, ValueError) as exc:  # pragma: no cover - lxml internals
         raise QizhiParserError(f"HTML could not be parsed: {exc}") from None
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in entry.message.lower():
+            # elements nested deeper than 256: the parser keeps what is above that depth
+            if problems is not None:
+                problems.append(("input-truncated", f"elements nested deeper than 256 levels (from line "
+                                                    f"{entry.line}) were not read"))
+            continue
+        raise QizhiParserError(
+            f"the HTML exceeds the parser's safety limits at line {entry.line} ({entry.message.strip()}): "
+            "a text run over 10 MB; the page cannot be read safely"
+        )
     if root is None:
         raise NotAnArticleError("no HTML document in the input")
     return root

@@ -200,6 +200,7 @@ CASES: list[tuple[str, Callable[[], bytes | str], Err | Callable[[Article], Any]
     ("credit-labels-1mb-one-line", lambda: "编辑：张三　" * 170_000, _labels_only),
     ("credit-labels-1mb-lines", lambda: "编辑：张三\n" * 110_000, Err(NotAnArticleError)),
     ("paragraphs-200k", lambda: SIMPLE.format("<p>　　一句正文。</p>" * 200_000), _many_paragraphs),
+    ("text-run-over-10mb", lambda: SIMPLE.format("<p>" + "很长的一段没有换行的正文，" * 300_000 + "</p>"), Err(QizhiParserError)),
     ("10mb-no-newline", lambda: SIMPLE.format("<p>　　" + "很长的一段没有换行的正文，" * 240_000 + "。</p>"), _no_newline),
     ("unbalanced-close-tags", lambda: _gbk_page().replace("</div>", ""), _is_seed_gbk),
     ("unclosed-paragraphs", lambda: _gbk_page().replace("</p>", ""), _is_seed_gbk),
