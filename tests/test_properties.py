@@ -80,3 +80,12 @@ def test_parse_is_pure(data: bytes) -> None:
     first = qizhi_parser.parse(data)
     for _ in range(3):
         assert qizhi_parser.parse(data) == first
+
+
+def test_threads_give_the_same_results() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    serial = [outcome(d) for d in FIXTURE_BYTES]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(outcome, FIXTURE_BYTES * 3))
+    assert threaded == serial * 3
