@@ -7,6 +7,7 @@ copied into the repository). Each fact is its own test case.
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -93,4 +94,25 @@ def test_text_dump_gives_the_same_fields(name: str, page: pathlib.Path | str) ->
     for key in want:
         if key == "original_headline" and hidden_original:
             continue
+        assert got[key] == want[key], key
+
+
+# --------------------------------------------------------- unknown templates
+
+_MARKS = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*')""")
+UNTEMPLATED = [(f"fixture-{p.name}", p) for p in HTML_FIXTURES] + [
+    (f"corpus-{_page_name(p)[:3]}", _page_name(p)) for p in FACTS
+]
+
+
+@pytest.mark.parametrize(("name", "page"), UNTEMPLATED, ids=[n for n, _ in UNTEMPLATED])
+def test_text_patterns_carry_a_page_without_template_marks(name: str, page: pathlib.Path | str) -> None:
+    """With every class and id removed no template selector can match: the text
+    patterns alone must still give the same fields."""
+    path = corpus_page(page) if isinstance(page, str) else page
+    data = path.read_bytes()
+    plain_article = qizhi_parser.parse(_MARKS.sub(b"", data))
+    assert plain_article.provenance["sections"] != "html:body"  # no template container was found
+    want, got = fields(qizhi_parser.parse(data), leads=False), fields(plain_article, leads=False)
+    for key in ("headline", "pretitle", "published_at", "source", "credits", "breadcrumb", "headings", "paragraphs"):
         assert got[key] == want[key], key
