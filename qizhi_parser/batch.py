@@ -12,17 +12,19 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import fnmatch
+import functools
 import gzip
 import os
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .core import DEFAULT_MAX_BYTES, parse
 from .errors import QizhiParserError
 from .models import Article
 
-__all__ = ["DEFAULT_GLOBS", "Input", "expand", "iter_warc", "parse_input", "parse_many"]
+__all__ = ["DEFAULT_GLOBS", "Input", "expand", "iter_warc", "map_inputs", "parse_input", "parse_many"]
 
 #: Files a directory contributes when no --glob is given.
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.shtml", "*.txt", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
@@ -163,10 +165,6 @@ def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DE
         return exc
 
 
-def _task(args: tuple[Input, bool, int | None]) -> Result:
-    return parse_input(args[0], strict=args[1], max_bytes=args[2])
-
-
 def parse_many(
     inputs: Iterable[Input | QizhiParserError | str | os.PathLike[str]],
     *,
@@ -181,6 +179,23 @@ def parse_many(
     the number of cores; 1 parses in this process). At most ``4 × workers`` inputs
     are in flight, so memory does not grow with the number of inputs.
     """
+    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes)
+    return map_inputs(inputs, task, on_error=lambda exc: exc, workers=workers)
+
+
+T = TypeVar("T")
+
+
+def map_inputs(
+    inputs: Iterable[Input | QizhiParserError | str | os.PathLike[str]],
+    task: Callable[[Input], T],
+    *,
+    on_error: Callable[[QizhiParserError], T],
+    workers: int | None = None,
+) -> Iterator[tuple[Input | QizhiParserError, T]]:
+    """Run a picklable ``task`` over inputs in worker processes, yielding results in
+    input order with a bounded window; inputs that are already errors (a broken WARC
+    record) and workers that die become ``on_error(...)``."""
     workers = workers or os.cpu_count() or 1
 
     def items() -> Iterator[Input | QizhiParserError]:
@@ -192,31 +207,28 @@ def parse_many(
 
     if workers <= 1:
         for item in items():
-            yield item, (item if isinstance(item, QizhiParserError) else parse_input(item, strict=strict,
-                                                                                       max_bytes=max_bytes))
+            yield item, (on_error(item) if isinstance(item, QizhiParserError) else task(item))
         return
-    window: collections.deque[tuple[Input | QizhiParserError, concurrent.futures.Future[Result] | None]]
+    window: collections.deque[tuple[Input | QizhiParserError, concurrent.futures.Future[T] | None]]
     window = collections.deque()
+
+    def done(pair: tuple[Input | QizhiParserError, concurrent.futures.Future[T] | None]) -> tuple[
+        Input | QizhiParserError, T
+    ]:
+        item, future = pair
+        if future is None:
+            assert isinstance(item, QizhiParserError)
+            return item, on_error(item)
+        try:
+            return item, future.result()
+        except Exception as exc:  # a worker died (killed, out of memory)
+            return item, on_error(QizhiParserError(f"worker failed: {type(exc).__name__}: {exc}"))
+
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         for item in items():
-            future = None if isinstance(item, QizhiParserError) else pool.submit(_task, (item, strict, max_bytes))
+            future = None if isinstance(item, QizhiParserError) else pool.submit(task, item)
             window.append((item, future))
             if len(window) >= 4 * workers:
-                yield _done(window.popleft())
+                yield done(window.popleft())
         while window:
-            yield _done(window.popleft())
-
-
-def _done(pair: tuple[Input | QizhiParserError, concurrent.futures.Future[Result] | None]) -> tuple[
-    Input | QizhiParserError, Result
-]:
-    item, future = pair
-    if future is None:
-        assert isinstance(item, QizhiParserError)
-        return item, item
-    try:
-        return item, future.result()
-    except QizhiParserError as exc:  # pragma: no cover - parse_input returns errors
-        return item, exc
-    except Exception as exc:  # a worker died (killed, out of memory)
-        return item, QizhiParserError(f"worker failed: {type(exc).__name__}: {exc}")
+            yield done(window.popleft())

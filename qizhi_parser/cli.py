@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__
-from .batch import DEFAULT_GLOBS, Input, expand, parse_many
+from .batch import DEFAULT_GLOBS, Input, expand, map_inputs, parse_input
 from .core import DEFAULT_MAX_BYTES
 from .errors import QizhiParserError
 from .models import Article
@@ -60,10 +61,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _name(item: Input | QizhiParserError) -> str:
-    return item.name if isinstance(item, Input) else "?"
-
-
 def _error(exc: QizhiParserError) -> dict[str, str]:
     return {"type": type(exc).__name__, "message": str(exc)}
 
@@ -80,6 +77,27 @@ def _csv_row(name: str, result: Article | QizhiParserError) -> list[Any]:
     ]
 
 
+def _render(item: Input, *, fmt: str, strict: bool, max_bytes: int | None) -> tuple[str, str]:
+    """Parse and format one input in the worker: (status, output text), status being
+    ``ok``, ``issues`` or ``failed``. Formatting in the worker spares the parent
+    unpickling Articles only to serialise them again."""
+    result = parse_input(item, strict=strict, max_bytes=max_bytes)
+    return _format(item.name, result, fmt)
+
+
+def _format(name: str, result: Article | QizhiParserError, fmt: str) -> tuple[str, str]:
+    status = "failed" if isinstance(result, QizhiParserError) else ("issues" if result.issues else "ok")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(_csv_row(name, result))
+        return status, buffer.getvalue()
+    if isinstance(result, QizhiParserError):
+        return status, json.dumps({"input": name, "error": _error(result)}, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return status, result.model_dump_json(indent=2) + "\n"
+    return status, json.dumps({"input": name, "article": result.model_dump(mode="json")}, ensure_ascii=False) + "\n"
+
+
 class _Progress:
     """Counts, a tqdm bar when stderr is a terminal, and the closing summary line."""
 
@@ -92,11 +110,11 @@ class _Progress:
 
             self.bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
 
-    def update(self, result: Article | QizhiParserError) -> None:
+    def update(self, status: str) -> None:
         self.done += 1
-        if isinstance(result, QizhiParserError):
+        if status == "failed":
             self.failed += 1
-        elif result.issues:
+        elif status == "issues":
             self.with_issues += 1
         if self.bar is not None:
             self.bar.update(1)
@@ -147,23 +165,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True) \
             if hasattr(sys.stdout, "buffer") else sys.stdout
     progress = _Progress(args.quiet)
-    writer = csv.writer(out) if fmt == "csv" else None
-    if writer is not None:
-        writer.writerow(CSV_COLUMNS)
+    if fmt == "csv":
+        csv.writer(out).writerow(CSV_COLUMNS)
+    task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes)
     try:
-        for item, result in parse_many(inputs, workers=args.workers, strict=args.strict, max_bytes=args.max_bytes):
-            progress.update(result)
-            name = _name(item)
-            if writer is not None:
-                writer.writerow(_csv_row(name, result))
-            elif isinstance(result, QizhiParserError):
-                out.write(json.dumps({"input": name, "error": _error(result)}, ensure_ascii=False) + "\n")
-            elif fmt == "json":
-                out.write(result.model_dump_json(indent=2) + "\n")
-            else:
-                record = {"input": name, "article": result.model_dump(mode="json")}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if args.fail_fast and isinstance(result, QizhiParserError):
+        for _item, (status, text) in map_inputs(inputs, task, workers=args.workers,
+                                                on_error=lambda exc: _format("?", exc, fmt)):
+            progress.update(status)
+            out.write(text)
+            if args.fail_fast and status == "failed":
                 break
     finally:
         out.flush()
