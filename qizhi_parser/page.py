@@ -436,9 +436,6 @@ def _meta(root: etree._Element) -> tuple[dict[str, str], str | None]:
     return meta, title
 
 
-_SHARE_LINKS = etree.XPath("//a[contains(@onclick, 'shareTo') or contains(@href, 'shareTo')]")
-
-
 def _script_text(root: etree._Element) -> str:
     """The scripts' code and src attributes (share scripts carry the page URL)."""
     parts = []
@@ -450,12 +447,7 @@ def _script_text(root: etree._Element) -> str:
     return "\n".join(parts)
 
 
-def _share_links(root: etree._Element) -> str:
-    """The share buttons' onclick and href attributes: shareToWX('http://…')."""
-    return "\n".join(f"{el.get('href', '')} {el.get('onclick', '')}" for el in _SHARE_LINKS(root))
-
-
-def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[str, str]]:
+def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if meta.get("og:url"):
         found.append((meta["og:url"], "meta:og:url"))
@@ -463,8 +455,12 @@ def _url_candidates(meta: dict[str, str], root: etree._Element) -> list[tuple[st
         found.append((meta["canonical"], "html:canonical"))
     if found:
         return found
-    for source in (_script_text, _share_links):
-        for match in SHARE_URL.finditer(source(root)[:2_000_000]):
+    # share scripts, then share buttons (onclick="shareToWX('http://…')") anywhere in the page
+    sources = [_script_text(root)]
+    if "shareTo" in text:
+        sources.append(text[:2_000_000])
+    for source in sources:
+        for match in SHARE_URL.finditer(source):
             url = match.group("url") or urllib.parse.unquote(match.group("quoted") or "")
             found.append((url, "script:share-url"))
             if len(found) > 8:
@@ -510,7 +506,7 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
     if root is None:
         root = parse_tree(text)
     meta, title = _meta(root)
-    urls = _url_candidates(meta, root) if find_urls else []
+    urls = _url_candidates(meta, root, text) if find_urls else []
     builder = _Builder()
     roots = _fast_roots(root) if fast else None
     if roots is not None:
