@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import functools
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 import regex
 
@@ -179,6 +180,16 @@ def _mixed(data: bytes, declared: list[str | None]) -> tuple[str, str, tuple[int
     return None
 
 
+def _refuse(data: bytes, codec: str, ratio: float) -> NoReturn:
+    offset = _first_error(data, codec)
+    where = f", the first bad byte at offset {offset}" if offset is not None else ""
+    raise DecodeError(
+        f"bytes are not text in any plausible encoding: {ratio:.0%} of the characters are undecodable "
+        f"or control characters as {codec}{where}",
+        offset=offset,
+    )
+
+
 def _finish(
     text: str, codec: str, method: str, declared: str | None, problems: list[tuple[str, str]]
 ) -> Decoded:
@@ -279,23 +290,11 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     assert best is not None
     ratio, codec = best
     if ratio > MAX_DAMAGE:
-        offset = _first_error(data, codec)
-        raise DecodeError(
-            f"bytes are not text in any plausible encoding: {ratio:.0%} of the characters are undecodable "
-            f"or control characters as {codec}"
-            + (f", the first bad byte at offset {offset}" if offset is not None else ""),
-            offset=offset,
-        )
+        _refuse(data, codec, ratio)
     text = data.decode(codec, errors="replace")
     damage = _damage(text)
     if damage / max(len(text), 1) > MAX_DAMAGE:
-        offset = _first_error(data, codec)
-        raise DecodeError(
-            f"bytes are not text in any plausible encoding: {damage} of {len(text)} "
-            f"characters undecodable or control characters as {codec}"
-            + (f", the first bad byte at offset {offset}" if offset is not None else ""),
-            offset=offset,
-        )
+        _refuse(data, codec, damage / len(text))
     offset = _first_error(data, codec)
     method = "detected" if codec == detected else "lossy"
     if damage:
