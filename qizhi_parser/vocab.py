@@ -253,36 +253,34 @@ SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报
 MAX_CHANNEL_PART = 8
 
 #: Lines of site chrome in text dumps and templates: never article text.
+CHROME_WORDS = (
+    "投稿邮箱", "投稿郵箱", "站内搜索", "站內搜索", "文字缩放", "文字縮放", "小字号", "小字號", "大字号", "大字號",
+    "字号", "字號", "分享到", "分享让更多人看到", "分享讓更多人看到", "打印", "關閉", "关闭", "返回顶部", "返回頂部",
+    "我要纠错", "我要糾錯", "纠错", "糾錯", "收藏", "微信扫一扫", "微信掃一掃", "扫一扫", "掃一掃",
+    "关注公众号", "關注公眾號", "手机看新闻", "手機看新聞", "【纠错】", "【糾錯】",
+)
+_APP_WORDS = ("打开", "打開", "下载", "下載")
 CHROME = regex.compile(
-    r"""
-    ^[\s\u3000]*(?:
-        投稿邮箱|投稿郵箱|站内搜索|站內搜索|文字缩放|文字縮放|小字号|小字號|大字号|大字號|
-        字号|字號|分享到|分享让更多人看到|分享讓更多人看到|打印|關閉|关闭|返回顶部|返回頂部|
-        我要纠错|我要糾錯|纠错|糾錯|收藏|微信扫一扫|微信掃一掃|扫一扫|掃一掃|
-        关注公众号|關注公眾號|手机看新闻|手機看新聞|【纠错】|【糾錯】
-    )(?:[\s:：].*)?$
-    |^[\s\u3000]*(?:打开|打開|下载|下載).{0,12}(?:客户端|客戶端|APP|App)[\s\u3000]*$
+    rf"""
+    ^[\s\u3000]*(?:{"|".join(regex.escape(w) for w in CHROME_WORDS)})(?:[\s:：].*)?$
+    |^[\s\u3000]*(?:{"|".join(_APP_WORDS)}).{{0,12}}(?:客户端|客戶端|APP|App)[\s\u3000]*$
     """,
     regex.VERBOSE,
 )
 
 #: Headings of blocks after the article: the body ends where one starts.
-STOP = regex.compile(
-    r"""
-    ^[\s\u3000]*(?:
-        相关新闻|相關新聞|推荐阅读|推薦閱讀|热点推荐|熱點推薦|热门排行|熱門排行|精彩图集|精彩圖集|
-        延伸阅读|延伸閱讀|相关阅读|相關閱讀|相关专题|相關專題|热门点击排行榜|熱門點擊排行榜|
-        客户端下载|客戶端下載|人民日报客户端下载|精彩推荐|精彩推薦|视频新闻|視頻新聞|
-        网友评论|網友評論|相关链接|相關鏈接|更多精彩|热点排行|熱點排行
-    )[\s:：]*$
-    """,
-    regex.VERBOSE,
+STOP_WORDS = (
+    "相关新闻", "相關新聞", "推荐阅读", "推薦閱讀", "热点推荐", "熱點推薦", "热门排行", "熱門排行",
+    "精彩图集", "精彩圖集",
+    "延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关专题", "相關專題", "热门点击排行榜", "熱門點擊排行榜",
+    "客户端下载", "客戶端下載", "人民日报客户端下载", "精彩推荐", "精彩推薦", "视频新闻", "視頻新聞",
+    "网友评论", "網友評論", "相关链接", "相關鏈接", "更多精彩", "热点排行", "熱點排行",
 )
+STOP = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(STOP_WORDS)})[\s:：]*$")
 
 #: Promo links at the top of a body: 点击进入“文艺星青年”>>.
-PROMO = regex.compile(
-    r"^[\s\u3000]*(?:点击进入|點擊進入|点击查看|點擊查看|更多精彩|点击观看|點擊觀看).*$|.*(?:>>|&gt;&gt;)\s*$"
-)
+PROMO_WORDS = ("点击进入", "點擊進入", "点击查看", "點擊查看", "更多精彩", "点击观看", "點擊觀看")
+PROMO = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(PROMO_WORDS)}).*$|.*(?:>>|&gt;&gt;)\s*$")
 
 #: Pagination controls: 【1】【2】…, 上一页 / 下一页.
 #: A bare number must not be followed by a digit, so a run of digits splits one way only
@@ -346,4 +344,11 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 #: Images that decorate rather than illustrate: pager arrows, icons, logos, QR codes.
 DECOR_IMAGE = regex.compile(
     r"next_page|prev_page|pre_page|/icon|icon\d|logo|share|qrcode|code_wx|erweima", regex.IGNORECASE
+)
+
+#: First characters of the short special lines (chrome, stop headings, promos, 原标题, the
+#: edition line, pagers, end marks): a line starting otherwise is none of them.
+SPECIAL_FIRST = frozenset(
+    {w[0] for w in (*CHROME_WORDS, *_APP_WORDS, *STOP_WORDS, *PROMO_WORDS)}
+    | set("原《【[上下首尾(（") | set("0123456789")
 )

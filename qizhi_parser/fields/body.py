@@ -21,6 +21,7 @@ from ..vocab import (
     PAGER,
     PAGER_NUMBER,
     PROMO,
+    SPECIAL_FIRST,
     STOP,
 )
 from ._text import ends_open, squash, strip_indent
@@ -173,23 +174,28 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
             # an ordinary paragraph: none of the short special lines below
             _add_text_item(items, block, text, html, page.format)
             continue
-        found = ORIGINAL_HEADLINE.match(text)
+        if text[0] not in SPECIAL_FIRST and not text.endswith(_PROMO_ENDS) and block.zone != "pagination":
+            special = False
+        else:
+            special = True
+        found = ORIGINAL_HEADLINE.match(text) if special else None
         if found:
             if body.original_headline is None:
                 body.original_headline = squash(found["title"]) or None
                 body.original_rule = f"{page.format}:original-headline-line"
             continue
-        edition = _edition(text)
+        edition = _edition(text) if special else None
         if edition:
             body.edition = body.edition or edition
             continue
-        if block.zone == "pagination" or PAGER.match(text):
-            _pager(body, block, base)
-            continue
-        if END_MARK.match(text) or CHROME.match(text) or STOP.match(text):
-            continue
-        if PROMO.match(text) and (block.linked or not items):
-            continue
+        if special:
+            if block.zone == "pagination" or PAGER.match(text):
+                _pager(body, block, base)
+                continue
+            if END_MARK.match(text) or CHROME.match(text) or STOP.match(text):
+                continue
+            if PROMO.match(text) and (block.linked or not items):
+                continue
         credits = parse_credit_run(text)
         if credits is not None:
             for credit in credits:
