@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
 from lxml import etree
@@ -115,8 +114,6 @@ class Page:
     """More than MAX_BLOCKS blocks: the rest of the page was not read."""
     partial: bool = False
     """Only the containers of a recognised template were read."""
-    root: Any = None
-    """The lxml tree (HTML only), kept so a partial page can be re-read whole."""
 
 
 # ------------------------------------------------------------------------- text
@@ -524,5 +521,4 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
         url_candidates=urls,
         truncated=builder.truncated,
         partial=roots is not None,
-        root=root,
     )
