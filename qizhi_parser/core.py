@@ -195,7 +195,11 @@ def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes:
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
                max_bytes: int | None = DEFAULT_MAX_BYTES) -> Article:
-    """Read one saved page (bytes, any encoding) and parse it."""
+    """Read one saved page (bytes, any encoding) and parse it.
+
+    A file that cannot be read raises the usual :class:`OSError` (FileNotFoundError …);
+    everything about its content raises a :class:`QizhiParserError`, as :func:`parse` does.
+    """
     size = os.path.getsize(path)
     if max_bytes is not None and size > max_bytes:
         raise InputTooLargeError(size, max_bytes)
