@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Iterator
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -308,3 +309,24 @@ def test_quiet_hides_the_bar(folder: pathlib.Path, monkeypatch: pytest.MonkeyPat
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("qizhi-parse: 4 inputs")
+
+
+def test_parse_many_is_lazy_and_bounded() -> None:
+    """An endless input stream: results still come, and only a bounded number of
+    inputs has been taken when they do (memory does not grow with the input count)."""
+    import itertools
+
+    taken = 0
+
+    def endless() -> Iterator[Input]:
+        nonlocal taken
+        for i in itertools.count():
+            taken += 1
+            yield Input(name=f"copy-{i}", data=GBK.read_bytes())
+
+    results = parse_many(endless(), workers=2)
+    first = [next(results) for _ in range(5)]
+    assert [i.name for i, _ in first if isinstance(i, Input)] == [f"copy-{n}" for n in range(5)]
+    assert all(isinstance(r, Article) for _, r in first)
+    assert taken <= 5 + 4 * 2 + 1
+    results.close()
