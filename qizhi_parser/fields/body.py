@@ -52,7 +52,6 @@ class Body:
     pager_numbers: list[int] = field(default_factory=list)
     pager_links: list[tuple[int, str]] = field(default_factory=list)
     rule: str = ""
-    first_index: int | None = None
 
 
 def _editor_line(block: Block) -> bool:
@@ -167,17 +166,12 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         if not text:
             last_was_image = bool(block.images) or last_was_image
             continue
-        if body.first_index is None:
-            body.first_index = block.index
         was_image, last_was_image = last_was_image, False
         if len(text) > _LONGEST_SPECIAL and not text.endswith(_PROMO_ENDS):
             # an ordinary paragraph: none of the short special lines below
             _add_text_item(items, block, text, html, page.format)
             continue
-        if text[0] not in SPECIAL_FIRST and not text.endswith(_PROMO_ENDS) and block.zone != "pagination":
-            special = False
-        else:
-            special = True
+        special = text[0] in SPECIAL_FIRST or text.endswith(_PROMO_ENDS) or block.zone == "pagination"
         found = ORIGINAL_HEADLINE.match(text) if special else None
         if found:
             if body.original_headline is None:
