@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 from lxml import etree
 
 from .errors import NotAnArticleError, QizhiParserError
-from .vocab import CLASS_ZONES, ID_ZONES, SHARE_URL
+from .vocab import CLASS_ZONES, ID_ZONES, SHARE_CALL, SHARE_QUERY, SHARE_URL
 
 __all__ = ["MAX_BLOCKS", "Block", "Link", "Page", "page_from_html", "page_from_text", "parse_tree"]
 
@@ -43,6 +44,7 @@ SKIP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "emb
 _SKIP_SET = frozenset(SKIP_TAGS)
 BOLD_TAGS = frozenset({"strong", "b"})
 _LIST_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
+_MARKING_INLINE = BOLD_TAGS | _LIST_TAGS
 
 _LOCAL = threading.local()
 
@@ -185,36 +187,50 @@ class _Builder:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        # the open inline run
+        # the open inline run: its text parts and what is known of the visible ones
         self.parts: list[str] = []
-        self.bold_parts: list[bool] = []
-        self.link_parts: list[bool] = []
         self.any_bold = False
         self.broken = False
         self.has_text = False
+        """Some part is visible (not only whitespace)."""
+        self.unlinked = False
+        """Some visible part is outside any link."""
+        self.lead: list[str] = []
+        """The visible bold parts before the first visible plain one."""
+        self.lead_open = True
+        """No visible plain part yet."""
         self.links: list[Link] = []
         self.images: list[tuple[str, str | None]] = []
         self.inline_zone: str | None = None
         self.truncated = False
 
-    def add_text(self, text: str | None, bold: bool, linked: bool) -> None:
-        if text:
-            self.parts.append(text)
-            self.bold_parts.append(bold)
-            self.link_parts.append(linked)
-            if bold:
-                self.any_bold = True
-            if not self.has_text and not text.isspace():
-                self.has_text = True
+    def add_text(self, text: str, bold: bool, linked: bool) -> None:
+        self.parts.append(text)
+        if bold:
+            self.any_bold = True
+        if not text.isspace():
+            self.has_text = True
+            if not linked:
+                self.unlinked = True
+            if self.lead_open:
+                if bold:
+                    self.lead.append(text)
+                else:
+                    self.lead_open = False
+
+    def _reset(self) -> None:
+        self.parts = []
+        self.any_bold = self.broken = self.has_text = self.unlinked = False
+        self.lead = []
+        self.lead_open = True
+        self.links = []
+        self.inline_zone = None
 
     def flush(self, frame: _Frame) -> None:
         if not self.has_text and not self.images:
             # only layout whitespace between elements: nothing to keep
             if self.parts:
-                self.parts, self.bold_parts, self.link_parts = [], [], []
-                self.any_bold = self.broken = False
-                self.links = []
-                self.inline_zone = None
+                self._reset()
             return
         raw = "".join(self.parts)
         text = _WS.sub(" ", raw).strip() if raw else ""
@@ -225,19 +241,9 @@ class _Builder:
             bold = False
             prefix = ""
             if self.any_bold:
-                runs = zip(self.parts, self.bold_parts, strict=True)
-                visible = [(p, b) for p, b in runs if p.strip() and p != "\x00"]
-                bold = bool(visible) and all(b for _, b in visible)
+                bold = self.has_text and self.lead_open
                 if not bold:
-                    lead: list[str] = []
-                    for part, is_bold in visible:
-                        if not is_bold:
-                            break
-                        lead.append(part)
-                    prefix = _WS.sub(" ", "".join(lead)).strip()
-            linked = bool(text) and all(
-                lk for p, lk in zip(self.parts, self.link_parts, strict=True) if p.strip() and p != "\x00"
-            )
+                    prefix = _WS.sub(" ", "".join(self.lead)).strip()
             if self.broken:
                 lines = tuple(t for t in (_WS.sub(" ", ln).strip() for ln in raw.split("\x00")) if t)
                 text = _WS.sub(" ", raw.replace("\x00", " ")).strip()
@@ -245,28 +251,12 @@ class _Builder:
                 lines = (text,) if text else ()
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
             self.blocks.append(
-                Block(
-                    text=text,
-                    lines=lines,
-                    index=len(self.blocks),
-                    tag=tag,
-                    zone=frame[0] or self.inline_zone,
-                    marks=frame[8],
-                    bold=bold,
-                    bold_prefix=prefix,
-                    center=frame[3],
-                    hidden=frame[1],
-                    linked=linked,
-                    listed=frame[5],
-                    heading_level=level,
-                    links=tuple(self.links),
-                    images=images,
-                )
+                Block(text, lines, len(self.blocks), tag, frame[0] or self.inline_zone, frame[8], bold, prefix,
+                      frame[3], frame[1], bool(text) and not self.unlinked, frame[5], level, tuple(self.links),
+                      images)
             )
-        self.parts, self.bold_parts, self.link_parts = [], [], []
-        self.any_bold = self.broken = self.has_text = False
-        self.links, self.images = [], []
-        self.inline_zone = None
+        self._reset()
+        self.images = []
 
     def walk(self, root: etree._Element, top: _Frame) -> None:
         stack: list[_Frame] = [top]
@@ -288,35 +278,55 @@ class _Builder:
                     return
                 zone, hidden, bold, centred, linked, listed, block_el, block_hidden, marks = frame
                 is_block = tag in BLOCK_TAGS
-                if el.attrib:
+                keys = el.keys()  # attribute names: one call, and an empty list for most elements
+                if keys:
                     get = el.get
-                    ident, cls, style = get("id"), get("class"), get("style")
-                    own_hidden, own_bold, own_centred = _style_flags(style, get("align"))
-                    own_hidden = own_hidden or get("hidden") is not None
-                    own_zone = _zone_of(ident, cls)
+                    ident = get("id") if "id" in keys else None
+                    cls = get("class") if "class" in keys else None
+                    if "style" in keys or "align" in keys:
+                        own_hidden, own_bold, own_centred = _style_flags(get("style"), get("align"))
+                    else:
+                        own_hidden = own_bold = own_centred = False
+                    if "hidden" in keys:
+                        own_hidden = True
+                    own_zone = _zone_of(ident, cls) if ident or cls else None
                     own_marks = _marks(ident, cls) if is_block else marks
+                    is_link = tag == "a" and "href" in keys
                 else:
-                    own_hidden = own_bold = own_centred = False
+                    own_hidden = own_bold = own_centred = is_link = False
                     own_zone = None
                     own_marks = _NO_MARKS if is_block else marks
-                new: _Frame = (
-                    own_zone or zone,
-                    hidden or own_hidden,
-                    bold or own_bold or tag in BOLD_TAGS,
-                    (centred or own_centred or tag == "center") if is_block else centred,
-                    linked or (tag == "a" and el.get("href") is not None),
-                    listed or tag in _LIST_TAGS,
-                    el if is_block else block_el,
-                    (hidden or own_hidden) if is_block else block_hidden,
-                    own_marks,
-                )
+                if is_block:
+                    new: _Frame = (
+                        own_zone or zone,
+                        hidden or own_hidden,
+                        bold or own_bold or tag in BOLD_TAGS,
+                        centred or own_centred or tag == "center",
+                        linked,
+                        listed or tag in _LIST_TAGS,
+                        el,
+                        hidden or own_hidden,
+                        own_marks,
+                    )
+                elif own_zone is None and not (own_hidden or own_bold or is_link or tag in _MARKING_INLINE):
+                    new = frame  # an inline element that changes nothing
+                else:
+                    new = (
+                        own_zone or zone,
+                        hidden or own_hidden,
+                        bold or own_bold or tag in BOLD_TAGS,
+                        centred,
+                        linked or is_link,
+                        listed or tag in _LIST_TAGS,
+                        block_el,
+                        block_hidden,
+                        marks,
+                    )
                 if is_block:
                     if self.parts or self.images:
                         self.flush(frame)
                 elif tag == "br":
                     self.parts.append("\x00")
-                    self.bold_parts.append(bold)
-                    self.link_parts.append(linked)
                     self.broken = True
                 elif tag == "img":
                     src = el.get("src")
@@ -396,10 +406,10 @@ def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
             roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
             has_title = True
             continue
-        cls, ident = el.get("class"), el.get("id")
-        if cls is None and ident is None:
+        keys = el.keys()
+        if not keys:
             continue
-        zone = _zone_of(ident, cls)
+        zone = _zone_of(el.get("id") if "id" in keys else None, el.get("class") if "class" in keys else None)
         if zone is None or zone not in _CONTAINER_ZONES:
             continue
         if zone == "body" and "".join(el.itertext()).strip():
@@ -444,6 +454,16 @@ def _script_text(root: etree._Element) -> str:
     return "\n".join(parts)
 
 
+def _share_matches(source: str) -> Iterator[regex.Match[str]]:
+    """SHARE_URL's matches in ``source``, in order."""
+    call, query = "shareTo" in source, "url=" in source
+    if call and query:
+        return SHARE_URL.finditer(source)
+    if call or query:
+        return (SHARE_CALL if call else SHARE_QUERY).finditer(source)
+    return iter(())
+
+
 def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if meta.get("og:url"):
@@ -457,8 +477,9 @@ def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> li
     if "shareTo" in text:
         sources.append(text[:2_000_000])
     for source in sources:
-        for match in SHARE_URL.finditer(source):
-            url = match.group("url") or urllib.parse.unquote(match.group("quoted") or "")
+        for match in _share_matches(source):
+            groups = match.groupdict()
+            url = groups.get("url") or urllib.parse.unquote(groups.get("quoted") or "")
             found.append((url, "script:share-url"))
             if len(found) > 8:
                 break

@@ -315,11 +315,13 @@ ARTICLE_URL = regex.compile(
 ANY_URL_HOST = regex.compile(r"^(?:https?:)?//(?P<site>[^/\s?#:]+)", regex.IGNORECASE)
 
 #: Page URLs hidden in share scripts: shareToWX('http://…'), js.js?url=http%3A%2F%2F…
-SHARE_URL = regex.compile(
-    r"""shareTo\w{1,12}\(\s*['"](?P<url>https?://[^'"\s]{8,300})['"]
-    |[?&]url=(?P<quoted>https?%3A%2F%2F[^"'&\s]{8,300})""",
-    regex.VERBOSE,
-)
+_SHARE_CALL = r"""shareTo\w{1,12}\(\s*['"](?P<url>https?://[^'"\s]{8,300})['"]"""
+_SHARE_QUERY = r"""[?&]url=(?P<quoted>https?%3A%2F%2F[^"'&\s]{8,300})"""
+SHARE_URL = regex.compile(f"{_SHARE_CALL}|{_SHARE_QUERY}")
+#: Each half alone: a text holding only one of the literals ``shareTo`` and ``url=`` is
+#: scanned ten times faster by the half that can match (one literal to look for).
+SHARE_CALL = regex.compile(_SHARE_CALL)
+SHARE_QUERY = regex.compile(_SHARE_QUERY)
 
 #: An HTML document, as told from its first kilobytes.
 HTML_SNIFF = regex.compile(
