@@ -1,18 +1,20 @@
 """Bytes → text. The only module that looks at raw bytes.
 
-Order (documented, tested in ``tests/test_decode.py``):
+Order (the decoding cases of ``tests/test_robustness.py`` and the encoding fixtures test it):
 
-1. a byte-order mark (UTF-8, UTF-16);
-2. binary formats (PNG, PDF, gzip …) are refused with :class:`NotAnArticleError`;
+1. binary formats (PNG, PDF, gzip …) are refused with :class:`NotAnArticleError`;
+2. a byte-order mark (UTF-8, UTF-16, UTF-32);
 3. strict UTF-8: pages saved by browsers are UTF-8 whatever their meta says, and a
    GBK or BIG5 page of any length is practically never valid UTF-8;
-4. the transport declaration (HTTP ``Content-Type`` charset), then the document's
+4. a file of UTF-8 lines and legacy-encoded lines (pages pasted together), each line
+   read in its own encoding (issue ``mixed-encodings``);
+5. the transport declaration (HTTP ``Content-Type`` charset), then the document's
    own (``<meta charset>``, ``http-equiv``, XML declaration), each verified by a
    strict decode rather than trusted; ``gb2312``/``gbk`` are read as ``gb18030``
    and ``big5`` as ``big5hkscs`` (supersets, so no valid page is refused);
-5. undeclared CJK: ``gb18030`` and ``big5hkscs`` strictly, scored by how much of the
+6. undeclared CJK: ``gb18030`` and ``big5hkscs`` strictly, scored by how much of the
    result is common Chinese, since BIG5 bytes also decode (as nonsense) as GBK;
-6. last resort: bs4's detector (charset-normalizer or chardet, when installed), then the candidate with the
+7. last resort: bs4's detector (charset-normalizer or chardet, when installed), then the candidate with the
    fewest undecodable bytes, read with U+FFFD replacements and the damage recorded.
 
 Decoding never raises for text-like bytes; :class:`DecodeError` is kept for input
