@@ -9,6 +9,7 @@ text-only input relies on the text patterns alone.
 
 from __future__ import annotations
 
+import functools
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -141,6 +142,14 @@ def page_from_text(text: str) -> Page:
 # ------------------------------------------------------------------------- html
 
 
+def _collapse(text: str) -> str:
+    """ASCII whitespace runs to one space, then stripped (the regex only when needed)."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        return _WS.sub(" ", text).strip()
+    return text.strip()
+
+
+@functools.lru_cache(maxsize=4096)  # a template's few hundred class/id values recur on every page
 def _zone_of(ident: str | None, cls: str | None) -> str | None:
     if ident and ident in ID_ZONES:
         return ID_ZONES[ident]
@@ -226,14 +235,19 @@ class _Builder:
         self.links = []
         self.inline_zone = None
 
+    def drop_layout(self) -> None:
+        """End a run of layout whitespace between elements: nothing in it to keep."""
+        self.parts = []
+        self.any_bold = self.broken = False
+        self.inline_zone = None
+
     def flush(self, frame: _Frame) -> None:
         if not self.has_text and not self.images:
-            # only layout whitespace between elements: nothing to keep
             if self.parts:
-                self._reset()
+                self.drop_layout()
             return
         raw = "".join(self.parts)
-        text = _WS.sub(" ", raw).strip() if raw else ""
+        text = _collapse(raw)
         images = tuple(self.images)
         if text or images:
             el = frame[6]
@@ -243,10 +257,10 @@ class _Builder:
             if self.any_bold:
                 bold = self.has_text and self.lead_open
                 if not bold:
-                    prefix = _WS.sub(" ", "".join(self.lead)).strip()
+                    prefix = _collapse("".join(self.lead))
             if self.broken:
-                lines = tuple(t for t in (_WS.sub(" ", ln).strip() for ln in raw.split("\x00")) if t)
-                text = _WS.sub(" ", raw.replace("\x00", " ")).strip()
+                lines = tuple(t for t in map(_collapse, raw.split("\x00")) if t)
+                text = _collapse(raw.replace("\x00", " "))
             else:
                 lines = (text,) if text else ()
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
@@ -323,8 +337,10 @@ class _Builder:
                         marks,
                     )
                 if is_block:
-                    if self.parts or self.images:
+                    if self.has_text or self.images:
                         self.flush(frame)
+                    elif self.parts:
+                        self.drop_layout()
                 elif tag == "br":
                     self.parts.append("\x00")
                     self.broken = True
@@ -343,12 +359,14 @@ class _Builder:
                 stack.pop()
                 parent = stack[-1]
                 if tag in BLOCK_TAGS:
-                    if self.parts or self.images:
+                    if self.has_text or self.images:
                         self.flush(frame)
+                    elif self.parts:
+                        self.drop_layout()
                 elif tag == "a" and link_start:
                     start = link_start.pop()
                     href = el.get("href")
-                    label = _WS.sub(" ", "".join(self.parts[start:]).replace("\x00", " ")).strip()
+                    label = _collapse("".join(self.parts[start:]).replace("\x00", " "))
                     if href and label:
                         self.links.append(Link(label, href))
                 if el.tail and (not parent[1] or parent[7]):
