@@ -63,6 +63,7 @@ def _parser() -> etree.HTMLParser:
             remove_pis=True,
             recover=True,
             default_doctype=False,
+            collect_ids=False,  # no lookups by id: libxml2 need not hash every id attribute
         )
     return parser
 
