@@ -21,6 +21,7 @@ import os
 import pathlib
 import platform
 import resource
+import socket
 import statistics
 import sys
 import time
@@ -157,7 +158,9 @@ def _gne(doc: Doc) -> dict[str, Any]:
 def _newspaper(doc: Doc) -> dict[str, Any]:
     import newspaper
 
-    art = newspaper.Article(doc.url or FAKE_URL, language="zh")
+    # fetch_images=False: by default it tries to download the page's images (5 s of waiting
+    # on 002 with no network), which is neither offline nor extraction
+    art = newspaper.Article(doc.url or FAKE_URL, language="zh", fetch_images=False)
     art.download(input_html=doc.text)
     art.parse()
     return {
@@ -355,6 +358,23 @@ def _targets(docs: list[Doc], times: dict[str, dict[str, float]]) -> list[str]:
     return out
 
 
+#: Network calls attempted by the tools, refused at once: the benchmark runs offline.
+NETWORK_ATTEMPTS: list[str] = []
+
+
+def _offline() -> None:
+    """Refuse every name lookup and connection in this process, and count them."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        NETWORK_ATTEMPTS.append(repr(args[:2])[:80])
+        raise OSError("the benchmark runs offline")
+
+    socket.getaddrinfo = refuse
+    socket.create_connection = refuse
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+
+
 def main() -> int:
     warnings.simplefilter("ignore")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -362,6 +382,7 @@ def main() -> int:
     parser.add_argument("--parses", type=int, default=10_000)
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     args = parser.parse_args()
+    _offline()
 
     versions = available()
     missing = [t for t, d in (("trafilatura", "trafilatura"), ("GNE", "gne"), ("newspaper4k", "newspaper4k"))
@@ -388,6 +409,8 @@ def main() -> int:
              + ", ".join(d.name for d in docs) + ".\n"]
     if missing:
         lines.append(f"Not installed, left out: {', '.join(missing)} (pip install '.[bench]').\n")
+    lines.append(f"Offline: name lookups and connections are refused in this process; "
+                 f"{len(NETWORK_ATTEMPTS)} were attempted during the run.\n")
     lines.append(f"Machine speed: a 2,000,000-step Python loop took {before:.2f} s before the timings and "
                  f"{after:.2f} s after them. Compare absolute figures only between runs where it is alike.\n")
 
