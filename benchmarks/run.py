@@ -15,6 +15,7 @@ import argparse
 import collections
 import contextlib
 import datetime as dt
+import functools
 import importlib.metadata
 import json
 import os
@@ -194,7 +195,7 @@ def _calls(doc: Doc) -> dict[str, Callable[[], Any]]:
     calls["qizhi-parser"] = lambda: qizhi_parser.parse(doc.data, url=doc.url)
     for name, fn in TOOLS.items():
         if name != "qizhi-parser":
-            calls[name] = lambda fn=fn: _quietly(fn, doc)
+            calls[name] = functools.partial(_quietly, fn, doc)
     return calls
 
 
@@ -238,7 +239,8 @@ def _same_minute(pred: Any, gold: dt.datetime, *, zone: bool) -> bool:
         if zone:
             return False  # no zone: not the instant the page states
         pred = pred.replace(tzinfo=CHINA)
-    return pred.astimezone(CHINA).replace(second=0, microsecond=0) == gold.astimezone(CHINA).replace(second=0)
+    same: bool = pred.astimezone(CHINA).replace(second=0, microsecond=0) == gold.astimezone(CHINA).replace(second=0)
+    return same
 
 
 def score(docs: list[Doc], readings: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, str]]:
