@@ -298,7 +298,11 @@ def time_calls(docs: list[Doc], repeat: int) -> dict[str, dict[str, float]]:
     return times
 
 
-def throughput(seconds: float = 1.0, rounds: int = 7) -> dict[str, tuple[float, float, float]]:
+#: Throughput windows: how many, and how long each (seconds).
+WINDOWS, WINDOW_SECONDS = 7, 1.0
+
+
+def throughput(seconds: float = WINDOW_SECONDS, rounds: int = WINDOWS) -> dict[str, tuple[float, float, float]]:
     """Documents per second on one core: (median, lowest, highest) over ``rounds``
     windows of ``seconds``, text and HTML taking turns."""
     from tests._textdump import html_to_text
@@ -452,7 +456,8 @@ def main() -> int:
     tp = throughput()
     lines.append("\n## Throughput and memory\n")
     for name, (rate, low, high) in tp.items():
-        lines.append(f"- {name}: {rate:,.0f} documents/s on one core (median of 7 one-second windows; "
+        lines.append(f"- {name}: {rate:,.0f} documents/s on one core (median of {WINDOWS} windows of "
+                     f"{WINDOW_SECONDS:g} s; "
                      f"{low:,.0f}–{high:,.0f})")
     for n, rss in memory(args.parses):
         lines.append(f"- peak RSS after {n:,} parses: {rss:.1f} MB")

@@ -228,24 +228,26 @@ class _Builder:
                 else:
                     self.lead_open = False
 
-    def _reset(self) -> None:
-        self.parts = []
-        self.any_bold = self.broken = self.has_text = self.unlinked = False
-        self.lead = []
-        self.lead_open = True
-        self.links = []
-        self.inline_zone = None
-
-    def drop_layout(self) -> None:
-        """End a run of layout whitespace between elements: nothing in it to keep."""
+    def _drop_layout(self) -> None:
+        """End a run with no visible text (layout whitespace between elements): only the
+        fields such a run can have set need resetting."""
         self.parts = []
         self.any_bold = self.broken = False
         self.inline_zone = None
 
+    def _reset(self) -> None:
+        """End a run that made a block."""
+        self._drop_layout()
+        self.has_text = self.unlinked = False
+        self.lead = []
+        self.lead_open = True
+        self.links = []
+        self.images = []
+
     def flush(self, frame: _Frame) -> None:
         if not self.has_text and not self.images:
             if self.parts:
-                self.drop_layout()
+                self._drop_layout()
             return
         raw = "".join(self.parts)
         text = _collapse(raw)
@@ -271,7 +273,6 @@ class _Builder:
                       images)
             )
         self._reset()
-        self.images = []
 
     def walk(self, root: etree._Element, top: _Frame) -> None:
         stack: list[_Frame] = [top]
@@ -338,10 +339,8 @@ class _Builder:
                         marks,
                     )
                 if is_block:
-                    if self.has_text or self.images:
+                    if self.parts or self.images:
                         self.flush(frame)
-                    elif self.parts:
-                        self.drop_layout()
                 elif tag == "br":
                     self.parts.append("\x00")
                     self.broken = True
@@ -360,10 +359,8 @@ class _Builder:
                 stack.pop()
                 parent = stack[-1]
                 if tag in BLOCK_TAGS:
-                    if self.has_text or self.images:
+                    if self.parts or self.images:
                         self.flush(frame)
-                    elif self.parts:
-                        self.drop_layout()
                 elif tag == "a" and link_start:
                     start = link_start.pop()
                     href = el.get("href")
