@@ -23,7 +23,7 @@ from .fields import dates as date_field
 from .fields import headline as title_field
 from .fields import source as source_field
 from .fields._text import squash
-from .fields.credits import RawCredit, parse_credit_run
+from .fields.credits import RawCredit, info_line_credits, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
@@ -237,9 +237,11 @@ def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor:
         if block.index in seen or block.hidden:
             continue
         in_header = header_start < block.index < header_end
-        if block.zone not in ("byline", "credits") and not in_header:
+        if block.zone not in ("byline", "credits", "info") and not in_header and block.index != anchor:
             continue
         raw = parse_credit_run(block.text)
+        if raw is None and (block.index == anchor or block.zone == "info"):
+            raw = info_line_credits(block.text) or None
         if raw is None:
             if block.zone == "byline" and squash(block.text):
                 notes.issue("credits", "byline-unrecognised",
@@ -302,6 +304,8 @@ def _headline(page: Page, anchor: int | None, notes: _Notes) -> tuple[title_fiel
     title = title_field.from_markup(page, anchor) if page.format == "html" else None
     if title is None:
         title = title_field.from_text(page, anchor)
+    if title is None and page.format == "html":
+        title = title_field.from_title_match(page, anchor)
     if title is not None and len(" ".join(title.lines)) > MAX_HEADLINE:
         notes.issue("headline", "implausible-headline",
                     f"a {len(' '.join(title.lines))}-character title block is not a headline")

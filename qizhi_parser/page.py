@@ -174,12 +174,28 @@ def _marks(ident: str | None, cls: str | None) -> frozenset[str]:
 _NO_MARKS: frozenset[str] = frozenset()
 
 
+_ZERO_SIZE = regex.compile(r"(?:^|;)(font-size|height|width|max-height):0(?:px|em|rem|pt|%)?(?=;|$|!)")
+
+
+def _zero_box(compact: str) -> bool:
+    """Text set in a zero-size font, or in a zero-height/-width box that clips its
+    overflow: hidden SEO copies (``height:0px;overflow:hidden;font-size:0``).
+
+    >>> _zero_box("height:0px;line-height:0px;font-size:0;overflow:hidden;"), _zero_box("height:0;")
+    (True, False)
+    """
+    if "0" not in compact:
+        return False
+    zero = {m.group(1) for m in _ZERO_SIZE.finditer(compact)}
+    return "font-size" in zero or (bool(zero) and "overflow:hidden" in compact)
+
+
 def _style_flags(style: str | None, align: str | None) -> tuple[bool, bool, bool]:
     """(hidden, bold, centred) from the element's style and align attributes."""
     hidden = bold = centred = False
     if style:
         compact = style.replace(" ", "").lower()
-        hidden = "display:none" in compact or "visibility:hidden" in compact
+        hidden = "display:none" in compact or "visibility:hidden" in compact or _zero_box(compact)
         bold = "font-weight:bold" in compact or "font-weight:700" in compact
         centred = "text-align:center" in compact
     if align and align.lower() == "center":

@@ -160,6 +160,19 @@ CREDIT_LABEL = regex.compile(
     regex.VERBOSE,
 )
 
+#: Labels of an info line that are not credits: they end a credit's names there.
+INFO_LABELS = (
+    "来源", "來源", "稿件来源", "稿件來源", "稿源", "出处", "出處", "发布", "發布", "發佈", "发布时间", "發布時間",
+    "發佈時間", "发稿时间", "發稿時間", "时间", "時間", "日期", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊",
+    "字号", "字號", "字体", "字體",
+)
+#: A labelled item of an info line (来源：… 作者：… 责任编辑：… 发布：…): the label and its colon.
+INFO_ITEM = regex.compile(
+    rf"""(?<![\p{{Han}}])(?P<label>{"|".join(sorted({regex.escape(k) for k in (*CREDIT_LABELS, *INFO_LABELS)},
+                                                key=len, reverse=True))})\s*[:：]\s*""",
+    regex.VERBOSE,
+)
+
 #: Separators between names in a credit: 、，,；;/ and runs of spaces.
 NAME_SPLIT = regex.compile(r"\s*[、，,；;／/|]\s*")
 
@@ -212,6 +225,13 @@ CRUMB_LINE = regex.compile(
     regex.VERBOSE,
 )
 CRUMB_PREFIX = regex.compile(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*")
+#: Separators a path line may use once a 当前位置 label says it is one (｜ and | also
+#: split headlines: 新华视界｜河北遵化, so they count only after the label).
+CRUMB_SEP_LABELLED = regex.compile(r"\s*(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→|｜|\||/|／)\s*")
+#: The last step of a path that ends at the article: 新华网 正文, 首页 > 要闻 > 正文.
+CRUMB_ARTICLE_STEP = "正文"
+#: A path of words ending in 正文 (新华网 正文, 要闻 正文): steps split at spaces.
+CRUMB_TEXT_END = regex.compile(r"^(?P<path>[^\s。，,：:]{1,20}(?:\s[^\s。，,：:]{1,20}){0,6})\s正文$")
 
 #: The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）.
 EDITION = regex.compile(
@@ -267,6 +287,31 @@ CHROME = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: Share, follow, font-size and counter widgets printed around the text: a line made
+#: only of these (微信 微博 Qzone, 分享至手机, 链接已复制, 字体：小大, +1) is never article text.
+WIDGET_WORDS = (
+    "微信", "微博", "新浪微博", "腾讯微博", "騰訊微博", "QQ空间", "QQ空間", "QQ好友", "QQ", "Qzone", "QZone",
+    "朋友圈", "豆瓣", "人人网", "人人網", "评论", "評論", "图集", "圖集", "分享", "分享到", "分享至", "分享至手机",
+    "分享至手機", "链接已复制", "鏈接已復制", "複製鏈接", "复制链接", "点赞", "點讚", "点击", "手机看", "手機看",
+    "二维码", "二維碼", "扫码", "掃碼", "打印", "收藏", "纠错", "糾錯", "【纠错】", "【糾錯】", "举报", "舉報",
+    "纠错/举报", "语音播报", "語音播報", "听新闻", "聽新聞", "播放", "视频", "視頻", "大", "中", "小", "A+", "A-",
+    "阅读剩余全文", "閱讀剩餘全文", "展开全文", "展開全文", "返回顶部", "返回頂部", "下一篇", "上一篇",
+)
+_WIDGET_TOKEN = rf"""
+    (?:{"|".join(regex.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True))}
+      |关注[^\s|｜/／·]{{1,8}}?(?:网|網|号|號|微博|微信|客户端|客戶端|APP|App)   # 关注新华网
+      |[+＋]\d{{1,5}}                                                          # a like counter
+      |\d{{1,6}}(?=[\s\u3000|｜/／·]|$)                                          # a bare count
+      |字[体體号號]\s*[:：]?\s*[大中小]{{1,3}}                                     # 字体：小大
+      |[(（]\d{{1,6}}[)）]
+    )"""
+WIDGET = regex.compile(
+    rf"^[\s\u3000]*{_WIDGET_TOKEN}(?:[\s\u3000|｜/／·]*{_WIDGET_TOKEN}){{0,15}}[\s\u3000]*$",
+    regex.VERBOSE,
+)
+#: Longest line tested against WIDGET.
+MAX_WIDGET_LINE = 40
 
 #: Headings of blocks after the article: the body ends where one starts.
 STOP_WORDS = (

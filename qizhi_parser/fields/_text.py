@@ -41,3 +41,18 @@ def ends_open(text: str) -> bool:
     if core != stripped and core[-1] in CLOSING:
         return False
     return core[-1] not in CLOSING
+
+
+#: Shortest block that reads as a sentence of prose.
+MIN_PROSE = 16
+_SENTENCE_END = frozenset("。！？!?")
+
+
+def is_prose(text: str) -> bool:
+    """A block of running text: long enough, with a sentence end in it (table layouts
+    put article paragraphs in cells, where list items of links never read so).
+
+    >>> is_prose("一个约定，信守15年，感人至深；一段真情，延续15年，催人泪下。"), is_prose("河北：快乐备考")
+    (True, False)
+    """
+    return len(text) >= MIN_PROSE and not _SENTENCE_END.isdisjoint(text)

@@ -17,14 +17,16 @@ from ..vocab import (
     EDITION,
     END_MARK,
     LEAD_END,
+    MAX_WIDGET_LINE,
     ORIGINAL_HEADLINE,
     PAGER,
     PAGER_NUMBER,
     PROMO,
     SPECIAL_FIRST,
     STOP,
+    WIDGET,
 )
-from ._text import ends_open, squash, strip_indent
+from ._text import ends_open, is_prose, squash, strip_indent
 from .credits import EDITOR_CHAIN, RawCredit, closing_credit, dateline_credit, parse_credit_run
 
 __all__ = ["Body", "extract", "select"]
@@ -79,7 +81,7 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
             break
         if block.hidden and block.zone != "original_headline":
             continue
-        navigation = block.listed or (block.linked and not block.images)
+        navigation = (block.listed and not is_prose(text)) or (block.linked and not block.images)
         if page.format == "html" and navigation and not PAGER.match(text):
             continue
         chosen.append(block)
@@ -190,6 +192,8 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
                 continue
             if PROMO.match(text) and (block.linked or not items):
                 continue
+        if len(text) <= MAX_WIDGET_LINE and WIDGET.match(text):
+            continue
         credits = parse_credit_run(text)
         if credits is not None:
             for credit in credits:

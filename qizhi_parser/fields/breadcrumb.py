@@ -6,19 +6,42 @@ import urllib.parse
 
 from ..models import Crumb
 from ..page import Block
-from ..vocab import CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP
+from ..vocab import CRUMB_ARTICLE_STEP, CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP, CRUMB_SEP_LABELLED, CRUMB_TEXT_END
 from ._text import squash
 
-__all__ = ["extract"]
+__all__ = ["extract", "is_path_line"]
 
 MAX_CRUMB = 40
 
 
-def _crumbs(block: Block, base: str | None) -> list[Crumb] | None:
-    text = CRUMB_PREFIX.sub("", squash(block.text))
-    parts = [squash(p) for p in CRUMB_SEP.split(text)]
+def _parts(text: str) -> list[str] | None:
+    """The steps of a path line, or None when the line is not one.
+
+    >>> _parts("当前位置： 首页｜新华社记者看东北｜人物专访"), _parts("新华网 正文"), _parts("首页 > 科技 > 正文")
+    (['首页', '新华社记者看东北', '人物专访'], ['新华网'], ['首页', '科技'])
+    """
+    text = squash(text)
+    labelled = CRUMB_PREFIX.match(text)
+    if labelled:
+        text = text[labelled.end() :]
+        parts = [squash(p) for p in CRUMB_SEP_LABELLED.split(text)]
+    elif (ending := CRUMB_TEXT_END.match(text)) and not CRUMB_SEP.search(text):
+        parts = ending["path"].split(" ")
+    else:
+        parts = [squash(p) for p in CRUMB_SEP.split(text)]
     parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p) > MAX_CRUMB or "。" in p for p in parts):
+    if parts and parts[-1] == CRUMB_ARTICLE_STEP:
+        parts.pop()
+    if not parts or any(len(p) > MAX_CRUMB or "。" in p for p in parts):
+        return None
+    if len(parts) < 2 and not (labelled or CRUMB_TEXT_END.match(text)):
+        return None
+    return parts
+
+
+def _crumbs(block: Block, base: str | None) -> list[Crumb] | None:
+    parts = _parts(block.text)
+    if parts is None:
         return None
     links = {squash(link.text): link.href for link in block.links}
     crumbs = []
@@ -32,8 +55,15 @@ def _crumbs(block: Block, base: str | None) -> list[Crumb] | None:
     return crumbs
 
 
+def is_path_line(text: str) -> bool:
+    """A line shaped as a breadcrumb: 人民网 >> 文化, 当前位置：首页｜专访, 新华网 正文."""
+    text = squash(text)
+    return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))
+
+
 def extract(blocks: list[Block], before: int | None, base: str | None) -> tuple[list[Crumb], int, str] | None:
-    """The template's path element, else the last path-shaped line above ``before``."""
+    """The template's path element, else the last path-shaped line above ``before``
+    (a 当前位置 label makes a line a path even in a table cell)."""
     for block in blocks:
         if block.zone == "breadcrumb" and not block.hidden:
             crumbs = _crumbs(block, base)
@@ -42,7 +72,9 @@ def extract(blocks: list[Block], before: int | None, base: str | None) -> tuple[
     limit = before if before is not None else min(len(blocks), 60)
     found = None
     for block in blocks[:limit]:
-        if block.hidden or block.listed or not CRUMB_LINE.match(squash(block.text)):
+        if block.hidden or not is_path_line(block.text):
+            continue
+        if block.listed and not CRUMB_PREFIX.match(block.text):
             continue
         crumbs = _crumbs(block, base)
         if crumbs:

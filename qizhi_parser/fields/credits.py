@@ -14,12 +14,13 @@ from ..vocab import (
     CREDIT_LABEL,
     CREDIT_LABELS,
     DATELINE_CREDIT,
+    INFO_ITEM,
     INTERN_LABELS,
     INTERN_MARK,
     NAME_SPLIT,
 )
 
-__all__ = ["EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "parse_credit_run"]
+__all__ = ["EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "info_line_credits", "parse_credit_run"]
 
 #: Roles of the editing desk: a line of these closes the article body.
 EDITOR_CHAIN = frozenset(
@@ -143,6 +144,34 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     if not any(c.names for c in credits) and len(credits) == 1 and not _LABEL_SEPARATOR.search(body):
         return None
     return tuple(credits)
+
+
+def info_line_credits(text: str) -> tuple[RawCredit, ...]:
+    """The credits among the labelled items of an info line, each item running to the
+    next label: ``来源：中国军网 作者：王永文 责任编辑：孙泽 发布：2026-05-10`` gives the
+    author and the responsible editor. An item whose text is not a list of names
+    (or is empty, ``作者：``) gives nothing.
+
+    >>> line = "来源：中国军网-解放军报 作者：王永文 责任编辑：孙泽 发布：2026-05-10 06:30:46"
+    >>> [(c.role.value, c.names) for c in info_line_credits(line)]
+    [('author', ('王永文',)), ('responsible_editor', ('孙泽',))]
+    """
+    if len(text) > 300:
+        return ()
+    items = list(INFO_ITEM.finditer(text))
+    found: list[RawCredit] = []
+    for i, match in enumerate(items):
+        label = match.group("label")
+        role = CREDIT_LABELS.get(label)
+        if role is None:
+            continue
+        end = items[i + 1].start() if i + 1 < len(items) else len(text)
+        split = _split_names(text[match.end() : end].strip(" \t\u3000\xa0|｜[]【】()（）"))
+        if split is None or not split[0]:
+            continue
+        names, interns = split
+        found.append(RawCredit(role, label, tuple(names), tuple(names) if label in INTERN_LABELS else tuple(interns)))
+    return tuple(found)
 
 
 def dateline_credit(text: str) -> tuple[str, tuple[RawCredit, ...]] | None:

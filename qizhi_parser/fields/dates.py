@@ -61,7 +61,12 @@ def plausible(value: dt.datetime, now: dt.datetime | None = None) -> bool:
 
 
 def _is_info_line(block: Block) -> bool:
-    return not block.hidden and not block.listed and len(block.text) <= MAX_INFO_LINE
+    """A visible short line; in a list item or table cell only when a label
+    (来源, 发布时间 …) says it is the article's own info line: table layouts
+    put it in a cell, lists of related news print bare dates."""
+    if block.hidden or len(block.text) > MAX_INFO_LINE:
+        return False
+    return not block.listed or bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
 
 
 def find_printed(blocks: list[Block], fmt: str) -> PrintedTime | None:

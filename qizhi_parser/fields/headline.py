@@ -9,17 +9,21 @@ from ..page import Block, Page
 from ..vocab import (
     CHROME,
     CRUMB_LINE,
+    CRUMB_PREFIX,
+    CRUMB_TEXT_END,
     MAX_CHANNEL_PART,
+    MAX_WIDGET_LINE,
     PRETITLE_CLASSES,
     SITE_NAMES,
     SITE_PART,
     SUBTITLE_CLASSES,
     TITLE_SEPARATOR,
+    WIDGET,
 )
 from ._text import squash
 from .credits import parse_credit_run
 
-__all__ = ["Title", "from_markup", "from_text", "from_title_tag"]
+__all__ = ["Title", "from_markup", "from_text", "from_title_match", "from_title_tag"]
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: How many blocks above the time line the title block may start.
@@ -80,7 +84,9 @@ def from_markup(page: Page, anchor: int | None) -> Title | None:
 
 def _is_crumb(block: Block) -> bool:
     return block.zone == "breadcrumb" or bool(
-        CRUMB_LINE.match(block.text) and (">" in block.text or "＞" in block.text)
+        (CRUMB_LINE.match(block.text) and (">" in block.text or "＞" in block.text))
+        or CRUMB_PREFIX.match(block.text)
+        or CRUMB_TEXT_END.match(squash(block.text))
     )
 
 
@@ -90,6 +96,7 @@ def _skippable(block: Block) -> bool:
         or block.zone in ("body", "credits", "chrome")
         or block.text.endswith("。")  # a sentence, not a title
         or bool(CHROME.match(block.text))
+        or (len(block.text) <= MAX_WIDGET_LINE and bool(WIDGET.match(block.text)))
         or parse_credit_run(block.text) is not None
     )
 
@@ -142,6 +149,34 @@ def from_text(page: Page, anchor: int | None, start: int = 0) -> Title | None:
     lines = [line for b in head for line in _lines(b)]
     rule = "text:title-block" if page.format == "text" else "html:title-block"
     return Title(lines, pretitle, subtitle, rule, head[0].index)
+
+
+def _title_prefixes(page: Page) -> list[str]:
+    """The page title and each of its leading parts (cut at 标题_站名 separators), longest first."""
+    found: list[str] = []
+    for raw in (page.meta.get("og:title"), page.title):
+        if not raw or len(raw) > MAX_TITLE_TAG:
+            continue
+        text = squash(raw)
+        found.append(text)
+        found.extend(text[: m.start()].strip() for m in TITLE_SEPARATOR.finditer(text))
+    return sorted({p for p in found if p and p not in SITE_NAMES}, key=len, reverse=True)
+
+
+def from_title_match(page: Page, anchor: int | None) -> Title | None:
+    """The visible block whose text is the page title, or the title's leading part
+    (``标题_振兴东北`` → ``标题``): the headline of a page whose markup and layout
+    name none (table layouts set it in a cell, where titles are not looked for)."""
+    prefixes = _title_prefixes(page)
+    if not prefixes:
+        return None
+    wanted = set(prefixes)
+    end = anchor if anchor is not None else len(page.blocks)
+    matches = [b for b in page.blocks[:end] if not b.hidden and squash(b.text) in wanted and b.tag != "body"]
+    if not matches:
+        return None
+    head = matches[-1] if anchor is not None else matches[0]
+    return Title([squash(head.text)], None, None, "html:title-tag-match", head.index)
 
 
 def from_title_tag(page: Page) -> tuple[str, str] | None:

@@ -31,6 +31,16 @@ def _make(name: str, block: Block | None, base: str | None) -> Source:
     return Source(name=name, url=url, is_reprint=is_reprint(name))
 
 
+def _linked_name(name: str, block: Block) -> str:
+    """When the source is a link followed by more words on the line (来源：<a>人民日报海外版</a>
+    <a>中国青年网</a>, the site's own name), the link's text is the source."""
+    for link in block.links:
+        text = squash(link.text)
+        if text and name.startswith(text + " "):
+            return text
+    return name
+
+
 def from_blocks(blocks: list[Block], near: int | None, base: str | None) -> tuple[Source, int] | None:
     """The 来源 on the time line or on a line next to it (older templates split them)."""
     order: list[Block] = []
@@ -43,7 +53,7 @@ def from_blocks(blocks: list[Block], near: int | None, base: str | None) -> tupl
             continue
         match = SOURCE.search(block.text)
         if match:
-            name = squash(match.group("name"))
+            name = _linked_name(squash(match.group("name")), block)
             if name:
                 return _make(name, block, base), block.index
     return None

@@ -1,0 +1,124 @@
+"""Generic rules for pages of sites without a template record, proved by case tables.
+
+Each row is named after the page where the case was met; the HTML snippets are
+written for the test (the real pages stay in ../shared/corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import qizhi_parser
+from qizhi_parser.fields.breadcrumb import _parts
+from qizhi_parser.fields.credits import info_line_credits
+from qizhi_parser.vocab import MAX_WIDGET_LINE, WIDGET
+
+PROSE = "　　第一段正文，讲述了一件事情的来龙去脉。" + "<p>　　第二段正文，补充了更多的细节和背景。</p>"
+
+WIDGET_LINES = [
+    ("xinhua-2019-follow", "关注新华网", True),
+    ("xinhua-2019-share", "微信", True),
+    ("xinhua-2019-counter", "+1", True),
+    ("xinhua-2024-share", "分享至手机", True),
+    ("china.com.cn-copy", "链接已复制", True),
+    ("china.com.cn-font", "字体：小大", True),
+    ("pla-share", "手机看 分享到", True),
+    ("gmw-fold", "阅读剩余全文", True),
+    ("heading-with-follow", "关注民生", False),
+    ("photo-credit", "新华社发（刘满仓摄）", False),
+    ("heading", "出国前后关注点大不同", False),
+    ("sentence", "微信支付已经覆盖全国。", False),
+]
+
+
+@pytest.mark.parametrize(("line", "widget"), [r[1:] for r in WIDGET_LINES], ids=[r[0] for r in WIDGET_LINES])
+def test_widget_lines(line: str, widget: bool) -> None:
+    assert (len(line) <= MAX_WIDGET_LINE and bool(WIDGET.match(line))) is widget
+
+
+PATHS = [
+    ("chinaneast-2005-bars", "当前位置： 首页｜新华社记者看东北｜人物专访", ["首页", "新华社记者看东北", "人物专访"]),
+    ("xinhua-2019-text-end", "新华网 正文", ["新华网"]),
+    ("pla-2026-text-end", "要闻 正文", ["要闻"]),
+    ("gmw-2017-article-step", "首页 > 科技频道 > 探索者 > 正文", ["首页", "科技频道", "探索者"]),
+    ("people", "人民网 >> 经济·科技", ["人民网", "经济·科技"]),
+    ("headline-with-bar", "新华视界｜河北遵化：数字农机服务助力农业生产", None),
+    ("one-word", "正文", None),
+]
+
+
+@pytest.mark.parametrize(("line", "parts"), [r[1:] for r in PATHS], ids=[r[0] for r in PATHS])
+def test_path_lines(line: str, parts: list[str] | None) -> None:
+    assert _parts(line) == parts
+
+
+INFO_LINES = [
+    ("pla-2026", "来源：中国军网-解放军报 作者：王永文 责任编辑：孙泽 发布：2026-05-10 06:30:46",
+     [("author", ("王永文",)), ("responsible_editor", ("孙泽",))]),
+    ("gmw-2017-hidden-copy", "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳",
+     [("responsible_editor", ("肖春芳",))]),
+    ("people-2024", "2024年05月10日06:58 | 来源：人民网－人民日报", []),
+    ("sentence", "记者从会上获悉，编辑部将于明日发布新规。", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credits"), [r[1:] for r in INFO_LINES], ids=[r[0] for r in INFO_LINES])
+def test_info_line_credits(line: str, credits: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(c.role.value, c.names) for c in info_line_credits(line)] == credits
+
+
+def test_zero_size_seo_copy_is_hidden() -> None:
+    html = (
+        "<html><body><h1>一条新闻的标题</h1><div>2017-03-10 09:58 来源：网易科学人</div>"
+        "<div style='height:0px; line-height:0px; font-size:0; overflow:hidden;'>2017-03-10 09:58:03 来源：网易</div>"
+        f"<div><p>{PROSE}</div></body></html>"
+    )
+    article = qizhi_parser.parse(html)
+    assert article.paragraphs[0].text.startswith("第一段正文")
+    assert article.published_precision == "minute"
+
+
+def test_table_layout_info_line_and_paragraphs_in_cells() -> None:
+    """A 2012 table layout: the time line and the paragraphs sit in table cells."""
+    html = (
+        "<html><head><title>话剧巡演结束_新华网河北频道</title></head><body><table>"
+        "<tr><td><b>话剧巡演结束</b></td></tr>"
+        "<tr><td>新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报</td></tr>"
+        f"<tr><td><p>{PROSE}</td></tr>"
+        "<tr><td class='x'>编辑： 王华军</td></tr></table></body></html>"
+    )
+    article = qizhi_parser.parse(html)
+    assert article.headline == "话剧巡演结束"
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2012-06-04T09:20:26+08:00"
+    assert article.published_precision == "second"
+    assert article.source is not None
+    assert article.source.name == "河北日报"
+    assert [p.text[:5] for p in article.paragraphs] == ["第一段正文", "第二段正文"]
+    assert [(c.role.value, c.names) for c in article.credits] == [("editor", ["王华军"])]
+
+
+def test_headline_found_by_the_page_title_in_a_cell() -> None:
+    html = (
+        "<html><head><title>农机专家：搭建信息平台_振兴东北</title></head><body><table>"
+        "<tr><td>当前位置： 首页｜人物专访</td></tr>"
+        "<tr><td><div>农机专家：搭建信息平台</div></td></tr>"
+        "<tr><td><div>2005年08月16日　来源：新华网</div></td></tr>"
+        f"<tr><td><p>{PROSE}</td></tr></table></body></html>"
+    )
+    article = qizhi_parser.parse(html)
+    assert article.headline == "农机专家：搭建信息平台"
+    assert article.provenance["headline"] == "html:title-tag-match"
+    assert [c.text for c in article.breadcrumb] == ["首页", "人物专访"]
+
+
+def test_linked_source_name_before_the_site_name() -> None:
+    html = (
+        "<html><body><h1>海外留学生看两会</h1><div>发稿时间：2017-03-10 08:42:00 来源：<a href='http://x.cn/'>"
+        "人民日报海外版</a> <a href='http://www.youth.cn'>中国青年网</a></div>"
+        f"<div><p>{PROSE}</div></body></html>"
+    )
+    article = qizhi_parser.parse(html)
+    assert article.source is not None
+    assert article.source.name == "人民日报海外版"
+    assert article.source.url == "http://x.cn/"

@@ -1,0 +1,46 @@
+"""Real pages of other state-media sites (../shared/corpus/other-sites, skipped when absent).
+
+Each fact in ``other-sites/expected/<page>.json`` is its own test case, so one wrong
+field never hides another. The pages and their facts are never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import qizhi_parser
+from qizhi_parser import Article
+from qizhi_parser.evaluate import VIEWS, load_expected
+
+from .conftest import ROOT
+
+OTHER = ROOT.parent / "shared" / "corpus" / "other-sites"
+FACTS = sorted((OTHER / "expected").glob("*.json")) if OTHER.is_dir() else []
+CASES = [(path, key) for path in FACTS for key in load_expected(path)[1]]
+
+_parsed: dict[str, Article] = {}
+
+
+def _page(facts: pathlib.Path) -> pathlib.Path:
+    return OTHER / "pages" / facts.name.removesuffix(".json")
+
+
+def article(facts: pathlib.Path) -> Article:
+    if facts.name not in _parsed:
+        _parsed[facts.name] = qizhi_parser.parse(_page(facts).read_bytes())
+    return _parsed[facts.name]
+
+
+def test_other_sites_are_present_or_skipped() -> None:
+    if not FACTS:
+        pytest.skip(f"shared corpus of other sites not present at {OTHER}")
+    assert len(FACTS) >= 10
+    assert all(_page(f).is_file() for f in FACTS)
+
+
+@pytest.mark.parametrize(("facts", "key"), CASES, ids=[f"{p.name[:3]}-{k}" for p, k in CASES])
+def test_other_site_fact(facts: pathlib.Path, key: str) -> None:
+    expected = load_expected(facts)[1][key]
+    assert VIEWS[key](article(facts)) == expected
