@@ -257,7 +257,8 @@ def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor:
     for index, label in body.empty_credits:
         notes.issue("credits", "credit-no-names", f"credit label {label!r} ({_where(page.blocks[index])}) has no names")
     found.sort(key=lambda ic: ic[0])
-    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns)) for _, c in found]
+    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns), level=c.level)
+            for _, c in found]
 
 
 def _pagination(body: body_field.Body, url: str | None, page_no: int | None) -> Pagination | None:

@@ -52,7 +52,8 @@ class CreditRole(str, enum.Enum):
     APPROVER = "approver"
     """签发 / 簽發: the editor who signed it off"""
     REVIEWER = "reviewer"
-    """审核, 审校, 审稿 / 審核, 審校, 審稿"""
+    """审核, 审校, 审稿, and the three-level review chain 初审 / 复审 / 终审 and 一审 / 二审 / 三审
+    (``Credit.level`` 1, 2, 3)"""
     PROOFREADER = "proofreader"
     """校对 / 校對"""
     AUTHOR = "author"
@@ -65,8 +66,14 @@ class CreditRole(str, enum.Enum):
     """摄影, 图 / 攝影, 圖"""
     TRANSLATOR = "translator"
     """翻译, 编译 / 翻譯, 編譯"""
+    SUPERVISOR = "supervisor"
+    """监制 / 監製: the producer who oversees a piece"""
+    COORDINATOR = "coordinator"
+    """统筹 / 統籌"""
+    PLANNER = "planner"
+    """策划 / 策劃"""
     OTHER = "other"
-    """any other credited role (监制, 策划 …)"""
+    """any other credited role (制图 …)"""
 
 
 class Issue(_Model):
@@ -125,6 +132,9 @@ class Credit(_Model):
     """Clean names: padding removed (``方  敏`` → ``方敏``), (实习) removed."""
     interns: list[str] = Field(default_factory=list)
     """The names marked (实习) / 实习生 on the page."""
+    level: int | None = Field(default=None, ge=1, le=3)
+    """A reviewer's level in the three-level review chain: 1 for 初审 / 一审, 2 for 复审 / 二审,
+    3 for 终审 / 三审; None for any other credit."""
 
     @field_validator("names")
     @classmethod

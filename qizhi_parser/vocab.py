@@ -74,15 +74,38 @@ CREDIT_LABELS: dict[str, CreditRole] = {
     "翻譯": CreditRole.TRANSLATOR,
     "编译": CreditRole.TRANSLATOR,
     "編譯": CreditRole.TRANSLATOR,
-    # other production roles
-    "监制": CreditRole.OTHER,
-    "監製": CreditRole.OTHER,
-    "策划": CreditRole.OTHER,
-    "策劃": CreditRole.OTHER,
-    "统筹": CreditRole.OTHER,
-    "統籌": CreditRole.OTHER,
+    # the three-level review chain (levels in REVIEW_LEVELS)
+    "初审": CreditRole.REVIEWER,
+    "初審": CreditRole.REVIEWER,
+    "复审": CreditRole.REVIEWER,
+    "複審": CreditRole.REVIEWER,
+    "復審": CreditRole.REVIEWER,
+    "终审": CreditRole.REVIEWER,
+    "終審": CreditRole.REVIEWER,
+    "一审": CreditRole.REVIEWER,
+    "一審": CreditRole.REVIEWER,
+    "二审": CreditRole.REVIEWER,
+    "二審": CreditRole.REVIEWER,
+    "三审": CreditRole.REVIEWER,
+    "三審": CreditRole.REVIEWER,
+    "责任校对": CreditRole.PROOFREADER,
+    "責任校對": CreditRole.PROOFREADER,
+    # production roles
+    "监制": CreditRole.SUPERVISOR,
+    "監製": CreditRole.SUPERVISOR,
+    "策划": CreditRole.PLANNER,
+    "策劃": CreditRole.PLANNER,
+    "统筹": CreditRole.COORDINATOR,
+    "統籌": CreditRole.COORDINATOR,
     "制图": CreditRole.OTHER,
     "製圖": CreditRole.OTHER,
+}
+
+#: Review-chain labels → the reviewer's level (1 first reading … 3 final sign-off).
+REVIEW_LEVELS: dict[str, int] = {
+    "初审": 1, "初審": 1, "一审": 1, "一審": 1,
+    "复审": 2, "複審": 2, "復審": 2, "二审": 2, "二審": 2,
+    "终审": 3, "終審": 3, "三审": 3, "三審": 3,
 }
 
 #: Labels whose every name is an intern.
@@ -146,15 +169,18 @@ SUBTITLE_CLASSES = frozenset({"sub"})
 # ----------------------------------------------------------------------- patterns
 
 _LONG_LABELS = "|".join(
-    sorted((regex.escape(k) for k in CREDIT_LABELS if len(k) > 1), key=len, reverse=True)
+    sorted((regex.escape(k) for k in CREDIT_LABELS if len(k) > 1 and k not in REVIEW_LEVELS), key=len, reverse=True)
 )
+_REVIEW_LABELS = "|".join(regex.escape(k) for k in REVIEW_LEVELS)
 _SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
 
 #: A label inside a credit run. Long labels may run straight into the name
-#: (记者叶婉); one-character labels (文, 图) need a separator and a word start.
+#: (记者叶婉); review-chain labels need a separator (一审法院 is a court, not a credit);
+#: one-character labels (文, 图) need a separator and a word start.
 CREDIT_LABEL = regex.compile(
     rf"""
     (?P<label>{_LONG_LABELS})(?:\s*[:：/／]\s*|\s+|(?=\p{{Han}}))
+    |(?P<review>{_REVIEW_LABELS})(?:\s*[:：/／]\s*|\s+)
     |(?<!\p{{Han}})(?P<short>{_SHORT_LABELS})\s*[:：/／]\s*
     """,
     regex.VERBOSE,

@@ -59,7 +59,8 @@ def test_json_schema() -> None:
 def test_credit_roles() -> None:
     assert [r.value for r in CreditRole] == [
         "editor", "responsible_editor", "submitter", "approver", "reviewer", "proofreader",
-        "author", "reporter", "correspondent", "photographer", "translator", "other",
+        "author", "reporter", "correspondent", "photographer", "translator", "supervisor", "coordinator",
+        "planner", "other",
     ]
 
 

@@ -122,3 +122,34 @@ def test_linked_source_name_before_the_site_name() -> None:
     assert article.source is not None
     assert article.source.name == "人民日报海外版"
     assert article.source.url == "http://x.cn/"
+
+
+REVIEW_CHAIN = [
+    ("levels-by-stage", "初审：张三 复审：李四 终审：王五",
+     [("reviewer", "初审", ["张三"], 1), ("reviewer", "复审", ["李四"], 2), ("reviewer", "终审", ["王五"], 3)]),
+    ("levels-by-number", "一审：张三  二审：李四  三审：王五",
+     [("reviewer", "一审", ["张三"], 1), ("reviewer", "二审", ["李四"], 2), ("reviewer", "三审", ["王五"], 3)]),
+    ("traditional", "初審：張三 終審：王五", [("reviewer", "初審", ["張三"], 1), ("reviewer", "終審", ["王五"], 3)]),
+    ("production", "监制：张三 统筹：李四 策划：王五",
+     [("supervisor", "监制", ["张三"], None), ("coordinator", "统筹", ["李四"], None),
+      ("planner", "策划", ["王五"], None)]),
+    ("bracketed-trailer", "（责任编辑：张三 一审：李四）",
+     [("responsible_editor", "责任编辑", ["张三"], None), ("reviewer", "一审", ["李四"], 1)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credits"), [r[1:] for r in REVIEW_CHAIN], ids=[r[0] for r in REVIEW_CHAIN])
+def test_review_chain_credits(line: str, credits: list[tuple[str, str, list[str], int | None]]) -> None:
+    article = qizhi_parser.parse(
+        f"<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div><div><p>{PROSE}</div>"
+        f"<div>{line}</div></body></html>"
+    )
+    assert [(c.role.value, c.label, c.names, c.level) for c in article.credits] == credits
+
+
+def test_a_review_label_running_into_a_word_is_not_a_credit() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div>"
+        f"<div><p>{PROSE}<p>　　法院驳回上诉，维持原判。（一审法院）</p></div></body></html>"
+    )
+    assert article.credits == []

@@ -18,6 +18,7 @@ from ..vocab import (
     INTERN_LABELS,
     INTERN_MARK,
     NAME_SPLIT,
+    REVIEW_LEVELS,
 )
 
 __all__ = ["EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "info_line_credits", "parse_credit_run"]
@@ -52,6 +53,7 @@ class RawCredit:
     label: str
     names: tuple[str, ...]
     interns: tuple[str, ...] = ()
+    level: int | None = None
 
 
 def _plausible(name: str) -> bool:
@@ -130,7 +132,7 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         return None
     credits: list[RawCredit] = []
     for i, match in enumerate(matches):
-        label = match.group("label") or match.group("short")
+        label = match.group("label") or match.group("review") or match.group("short")
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
         split = _split_names(body[match.end() : end])
         if split is None:
@@ -138,7 +140,7 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         names, interns = split
         if label in INTERN_LABELS:
             interns = list(names)
-        credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns)))
+        credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
     # a bare label with nothing after it ("编辑：") is still a credit line,
     # but a lone word that happens to be a label ("记者") is not
     if not any(c.names for c in credits) and len(credits) == 1 and not _LABEL_SEPARATOR.search(body):
@@ -170,7 +172,8 @@ def info_line_credits(text: str) -> tuple[RawCredit, ...]:
         if split is None or not split[0]:
             continue
         names, interns = split
-        found.append(RawCredit(role, label, tuple(names), tuple(names) if label in INTERN_LABELS else tuple(interns)))
+        interns = names if label in INTERN_LABELS else interns
+        found.append(RawCredit(role, label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
     return tuple(found)
 
 
