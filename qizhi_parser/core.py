@@ -28,7 +28,7 @@ from .fields.script import detect_script
 from .fields.urls import url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
 from .page import MAX_BLOCKS, Block, Page, page_from_html, page_from_text, parse_tree
-from .vocab import HTML_SNIFF
+from .vocab import HTML_SNIFF, match_template
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
 
@@ -385,6 +385,8 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     if page.truncated:
         notes.issue("input", "input-truncated",
                     f"the page has more than {MAX_BLOCKS:,} text blocks; only the first {MAX_BLOCKS:,} were read")
+    template = match_template(page.marks)
+    prov["template"] = template.name if template is not None else "generic"
     url = _pick_url(page, url, notes)
     info = url_info(url) if url else None
 

@@ -99,8 +99,11 @@ def compare(article: Article, expected: dict[str, Any], facts: bool) -> dict[str
     return {key: dumped.get(key) == value for key, value in expected.items()}
 
 
-def field_report(pairs: Iterable[tuple[pathlib.Path, pathlib.Path]]) -> tuple[dict[str, tuple[int, int]], list[str]]:
-    """For (page, expected file) pairs: field → (exact, total), and the failures."""
+def field_report(
+    pairs: Iterable[tuple[pathlib.Path, pathlib.Path]], per_page: dict[str, tuple[int, int]] | None = None
+) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """For (page, expected file) pairs: field → (exact, total), and the failures.
+    ``per_page``, when given, receives page name → (exact, total) facts."""
     tally: dict[str, tuple[int, int]] = {}
     failures: list[str] = []
     for page, expected_path in pairs:
@@ -115,6 +118,8 @@ def field_report(pairs: Iterable[tuple[pathlib.Path, pathlib.Path]]) -> tuple[di
             failures.append(f"{page.name}: {type(exc).__name__}: {exc}")
         else:
             results = compare(article, expected, facts)
+        if per_page is not None:
+            per_page[page.name] = (sum(results.values()), len(results))
         for key, ok in results.items():
             good, total = tally.get(key, (0, 0))
             tally[key] = (good + ok, total + 1)

@@ -118,6 +118,8 @@ class Page:
     """More than MAX_BLOCKS blocks: the rest of the page was not read."""
     partial: bool = False
     """Only the containers of a recognised template were read."""
+    marks: frozenset[str] = frozenset()
+    """The template marks (``#id``, class) found on the page's containers."""
 
 
 # ------------------------------------------------------------------------- text
@@ -419,10 +421,18 @@ _CONTAINER_ZONES = frozenset(
 _CONTAINER_TAGS = ("div", "span", "p", "h1", "h2", "section", "article", "main", "td", "center", "font")
 
 
-def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
+def _seen_marks(ident: str | None, cls: str | None, seen: set[str]) -> None:
+    if ident and ident in ID_ZONES:
+        seen.add("#" + ident)
+    if cls:
+        seen.update(token for token in cls.split() if token in CLASS_ZONES)
+
+
+def _fast_roots(root: etree._Element, seen: set[str]) -> list[etree._Element] | None:
     """The template containers to walk instead of the whole page, in document order,
     or None when the page does not look like a known template (then the whole page
-    is walked). One pass over the elements; a Python loop beats XPath here."""
+    is walked). One pass over the elements; a Python loop beats XPath here. The
+    template marks met are added to ``seen``."""
     body = root.find("body")
     if body is None:
         return None
@@ -431,6 +441,8 @@ def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
     for el in body.iter(*_CONTAINER_TAGS):  # filtered in C: no proxies for <a>, <li>, <img> …
         tag = el.tag
         if tag == "h1":
+            if el.keys():
+                _seen_marks(el.get("id"), el.get("class"), seen)
             if not "".join(el.itertext()).strip():
                 continue  # a logo <h1>
             # the headline with the elements beside it: 引题 above, 副题 below
@@ -441,8 +453,13 @@ def _fast_roots(root: etree._Element) -> list[etree._Element] | None:
         keys = el.keys()
         if not keys:
             continue
-        zone = _zone_of(el.get("id") if "id" in keys else None, el.get("class") if "class" in keys else None)
-        if zone is None or zone not in _CONTAINER_ZONES:
+        ident = el.get("id") if "id" in keys else None
+        cls = el.get("class") if "class" in keys else None
+        zone = _zone_of(ident, cls)
+        if zone is None:
+            continue
+        _seen_marks(ident, cls, seen)
+        if zone not in _CONTAINER_ZONES:
             continue
         if zone == "body" and "".join(el.itertext()).strip():
             has_body = True
@@ -558,7 +575,9 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
     meta, title = _meta(root)
     urls = _url_candidates(meta, root, text) if find_urls else []
     builder = _Builder()
-    roots = _fast_roots(root) if fast else None
+    seen: set[str] = set()
+    found = _fast_roots(root, seen)
+    roots = found if fast else None
     if roots is not None:
         for el in roots:
             builder.walk(el, _frame_for(el))
@@ -574,4 +593,5 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
         url_candidates=urls,
         truncated=builder.truncated,
         partial=roots is not None,
+        marks=frozenset(seen),
     )

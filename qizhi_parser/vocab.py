@@ -8,6 +8,8 @@ matching stays linear in the input (see ``tests/test_robustness.py``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from .models import CreditRole
@@ -119,48 +121,97 @@ SITE_NAMES = frozenset({"人民网", "人民網", "旗帜网", "旗幟網", "人
 
 # ------------------------------------------------------------------ template marks
 
-#: Element id → zone. Ids are matched before classes.
-ID_ZONES: dict[str, str] = {
-    "rwb_navpath": "breadcrumb",
-    "p_navigator": "breadcrumb",
-    "rwb_zw": "body",
-    "p_content": "body",
-    "ozoom": "body",
-    "paper_num": "edition",
-    "p_title": "title",
-    "p_publishtime": "info",
-    "p_origin": "info",
-    "p_editor": "credits",
-}
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One era of one site family's article layout: the marks (``#id`` or class) of its
+    regions. A page matches when every mark of ``signature`` is on it."""
 
-#: Element class → zone.
-CLASS_ZONES: dict[str, str] = {
-    "subNav": "breadcrumb",
-    "text_title": "title",
+    name: str
+    family: str
+    era: str
+    marks: dict[str, str]
+    """``#id`` or class → zone (breadcrumb, title, info, body, credits, pagination …)."""
+    signature: frozenset[str]
+
+
+#: The known templates, most specific first. A new template or site family is a record
+#: here plus its fixture and golden file.
+TEMPLATES: tuple[Template, ...] = (
+    Template(
+        "people-2024", "people", "2020–",
+        {"#rwb_navpath": "breadcrumb", "col-1-1": "info", "rm_txt_con": "body", "edit": "credits",
+         "#paper_num": "edition", "paper_num": "chrome", "otitle": "original_headline", "author": "byline",
+         "box_pic": "chrome", "tjewm": "chrome", "tjewm1": "chrome", "section-common-share-wrap": "chrome",
+         "bza": "chrome"},
+        frozenset({"col-1-1", "rm_txt_con"}),
+    ),
+    Template(
+        "people-2019", "people", "2015–2020",
+        {"#rwb_navpath": "breadcrumb", "text_title": "title", "box01": "info", "#rwb_zw": "body",
+         "box_con": "body", "edit": "credits", "zdfy": "pagination", "author": "byline", "box_pic": "chrome"},
+        frozenset({"text_title", "box_con"}),
+    ),
+    Template(
+        "people-channel", "people", "2018–",
+        {"subNav": "breadcrumb", "title": "title", "artOri": "info", "artDet": "body", "editor": "credits",
+         "zdfy": "pagination", "page_n": "pagination"},
+        frozenset({"artOri", "artDet"}),
+    ),
+    Template(
+        "people-2012", "people", "–2014",
+        {"#p_navigator": "breadcrumb", "#p_title": "title", "#p_publishtime": "info", "#p_origin": "info",
+         "#p_content": "body", "#p_editor": "credits"},
+        frozenset({"#p_title", "#p_content"}),
+    ),
+    Template(
+        "people-epaper", "people", "–",
+        {"#ozoom": "body"},
+        frozenset({"#ozoom"}),
+    ),
+)
+
+#: Marks that are no template's own: names many sites use for the same region.
+GENERIC_MARKS: dict[str, str] = {
     "title": "title",
-    "col-1-1": "info",
-    "box01": "info",
-    "artOri": "info",
-    "box_con": "body",
-    "rm_txt_con": "body",
-    "artDet": "body",
-    "show_text": "body",
     "edit": "credits",
     "editor": "credits",
-    "zdfy": "pagination",
-    "page_n": "pagination",
-    "otitle": "original_headline",
     "author": "byline",
-    # inside the body but never article text
-    "box_pic": "chrome",
-    "tjewm": "chrome",
-    "tjewm1": "chrome",
-    "paper_num": "chrome",
-    "section-common-share-wrap": "chrome",
-    "ops_share": "chrome",
+    "show_text": "body",
+    "otitle": "original_headline",
     "share": "chrome",
-    "bza": "chrome",
+    "ops_share": "chrome",
 }
+
+
+def _zones(ids: bool) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for template in TEMPLATES:
+        for mark, zone in template.marks.items():
+            if mark.startswith("#") == ids:
+                table.setdefault(mark.lstrip("#"), zone)
+    for mark, zone in GENERIC_MARKS.items():
+        if mark.startswith("#") == ids:
+            table.setdefault(mark.lstrip("#"), zone)
+    return table
+
+
+#: Element id → zone (every template's and the generic marks). Ids are matched before classes.
+ID_ZONES: dict[str, str] = _zones(ids=True)
+#: Element class → zone.
+CLASS_ZONES: dict[str, str] = _zones(ids=False)
+
+
+def match_template(marks: frozenset[str]) -> Template | None:
+    """The first template whose signature marks are all on the page.
+
+    >>> match_template(frozenset({"col-1-1", "rm_txt_con", "edit"})).name, match_template(frozenset({"edit"}))
+    ('people-2024', None)
+    """
+    for template in TEMPLATES:
+        if template.signature <= marks:
+            return template
+    return None
+
 
 #: Zones that may hold the title block (pretitle / headline / subtitle).
 PRETITLE_CLASSES = frozenset({"pre"})

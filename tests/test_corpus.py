@@ -44,6 +44,14 @@ def test_corpus_fact(facts: pathlib.Path, key: str) -> None:
     assert VIEWS[key](_article(facts)) == expected
 
 
+_TEMPLATES = {"002": "people-2019", "003": "people-2024", "004": "people-channel"}
+
+
+@pytest.mark.parametrize("facts", FACTS, ids=[_page_name(p)[:3] for p in FACTS])
+def test_corpus_template(facts: pathlib.Path) -> None:
+    assert _article(facts).provenance["template"] == _TEMPLATES[_page_name(facts)[:3]]
+
+
 @pytest.mark.parametrize("facts", FACTS, ids=[_page_name(p)[:3] for p in FACTS])
 def test_corpus_provenance_and_issues(facts: pathlib.Path) -> None:
     article = _article(facts)

@@ -44,3 +44,31 @@ def test_other_sites_are_present_or_skipped() -> None:
 def test_other_site_fact(facts: pathlib.Path, key: str) -> None:
     expected = load_expected(facts)[1][key]
     assert VIEWS[key](article(facts)) == expected
+
+
+@pytest.mark.parametrize("facts", FACTS, ids=[p.name[:3] for p in FACTS])
+def test_other_sites_say_no_template_matched(facts: pathlib.Path) -> None:
+    """None of these sites has a template record: the generic rules carry them, and
+    each field names the rule that found it."""
+    provenance = article(facts).provenance
+    assert provenance["template"] == "generic"
+    assert provenance["sections"] == "html:after-header"
+    assert all(rule.startswith(("html:", "decode:", "meta:", "script:", "blocks:", "generic"))
+               for rule in provenance.values())
+
+
+def test_readme_site_table_is_the_field_report(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's per-site table is what scripts/field_report.py prints today."""
+    if not FACTS or not (ROOT.parent / "shared" / "corpus" / "pages").is_dir():
+        pytest.skip("the shared corpus is not present")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("field_report", ROOT / "scripts" / "field_report.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([]) == 0
+    printed = capsys.readouterr().out
+    table = printed[printed.index("| site |") :].split("\n\n")[0].strip()
+    assert table in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -78,5 +78,5 @@ def extract(blocks: list[Block], before: int | None, base: str | None) -> tuple[
             continue
         crumbs = _crumbs(block, base)
         if crumbs:
-            found = (crumbs, block.index, "text:path-line")
+            found = (crumbs, block.index, f"{'text' if block.line is not None else 'html'}:path-line")
     return found

@@ -60,6 +60,11 @@ def plausible(value: dt.datetime, now: dt.datetime | None = None) -> bool:
     return EARLIEST <= value <= now + dt.timedelta(days=1)
 
 
+def _format(block: Block) -> str:
+    """``text`` for a line of a text dump, ``html`` for a block of a page."""
+    return "text" if block.line is not None else "html"
+
+
 def _is_info_line(block: Block) -> bool:
     """A visible short line; in a list item or table cell only when a label
     (来源, 发布时间 …) says it is the article's own info line: table layouts
@@ -103,7 +108,8 @@ def _from_lines(blocks: list[Block], before: int | None) -> PrintedTime | None:
         if not timed and len(block.text) > 60:
             continue
         value, precision = _read(match)
-        rule = "text:time-source-line" if SOURCE.search(block.text) else "text:time-line"
+        kind = "time-source-line" if SOURCE.search(block.text) else "time-line"
+        rule = f"{_format(block)}:{kind}"
         return PrintedTime(block.index, value, match.group(0).strip(), precision, rule)
     return None
 
