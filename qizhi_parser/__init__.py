@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import logging
 
+from .convert import SCRIPTS, Script, convert_article
 from .core import DEFAULT_MAX_BYTES, parse, parse_file, parse_html, parse_pages, parse_text
-from .errors import DecodeError, InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
+from .errors import (
+    DecodeError,
+    InputTooLargeError,
+    MissingExtraError,
+    MissingFieldError,
+    NotAnArticleError,
+    QizhiParserError,
+)
 from .models import (
     Article,
     Credit,
@@ -29,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "SCRIPTS",
     "Article",
     "Credit",
     "CreditRole",
@@ -38,15 +47,18 @@ __all__ = [
     "Image",
     "InputTooLargeError",
     "Issue",
+    "MissingExtraError",
     "MissingFieldError",
     "NotAnArticleError",
     "Pagination",
     "Paragraph",
     "QizhiParserError",
+    "Script",
     "Section",
     "Source",
     "UrlInfo",
     "__version__",
+    "convert_article",
     "parse",
     "parse_file",
     "parse_html",

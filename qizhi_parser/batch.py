@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .convert import Script, check_script
 from .core import DEFAULT_MAX_BYTES, parse
 from .errors import QizhiParserError
 from .models import Article
@@ -156,11 +157,13 @@ def _read(item: Input, max_bytes: int | None) -> bytes:
         raise QizhiParserError(f"cannot read {item.path}: {message}") from None
 
 
-def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
-    """Parse one input; every failure comes back as a QizhiParserError, never raised."""
+def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
+                script: Script | None = None) -> Result:
+    """Parse one input; every failure comes back as a QizhiParserError, never raised.
+    ``script`` converts the Article (check it first with :func:`check_script`)."""
     try:
         return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=item.charset,
-                     max_bytes=max_bytes)
+                     max_bytes=max_bytes, script=script)
     except QizhiParserError as exc:
         return exc
 
@@ -171,15 +174,19 @@ def parse_many(
     workers: int | None = None,
     strict: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    script: Script | None = None,
 ) -> Iterator[tuple[Input | QizhiParserError, Result]]:
     """Parse many inputs, yielding ``(input, Article or QizhiParserError)`` in input order.
 
     ``inputs`` are :class:`Input` records or paths (a path to a WARC archive gives
     one input per HTML record). ``workers`` processes parse in parallel (default:
     the number of cores; 1 parses in this process). At most ``4 × workers`` inputs
-    are in flight, so memory does not grow with the number of inputs.
+    are in flight, so memory does not grow with the number of inputs. ``script``
+    (``Hans``/``Hant``) converts every Article; an unknown value raises ValueError and a
+    missing OpenCC raises MissingExtraError here, before any input is read.
     """
-    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes)
+    script = check_script(script)
+    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes, script=script)
     return map_inputs(inputs, task, on_error=lambda exc: exc, workers=workers)
 
 

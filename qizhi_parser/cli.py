@@ -21,8 +21,9 @@ from typing import IO, Any
 
 from . import __version__
 from .batch import DEFAULT_GLOBS, Input, expand, map_inputs, parse_input
+from .convert import Script, check_script
 from .core import DEFAULT_MAX_BYTES
-from .errors import QizhiParserError
+from .errors import MissingExtraError, QizhiParserError
 from .models import Article
 
 __all__ = ["CSV_COLUMNS", "build_parser", "main", "run"]
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="parallel worker processes (default: the number of cores)")
     parser.add_argument("--strict", action="store_true",
                         help="fail an input when headline, time, source or body is missing")
+    parser.add_argument("--script", choices=["hans", "hant"], type=str.lower,
+                        help="convert every text field to simplified (hans) or traditional (hant) script; "
+                             "needs the opencc extra: pip install 'qizhi-parser[opencc]'")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse larger inputs (default {DEFAULT_MAX_BYTES})")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
@@ -77,11 +81,12 @@ def _csv_row(name: str, result: Article | QizhiParserError) -> list[Any]:
     ]
 
 
-def _render(item: Input, *, fmt: str, strict: bool, max_bytes: int | None) -> tuple[str, str]:
+def _render(item: Input, *, fmt: str, strict: bool, max_bytes: int | None,
+            script: Script | None = None) -> tuple[str, str]:
     """Parse and format one input in the worker: (status, output text), status being
     ``ok``, ``issues`` or ``failed``. Formatting in the worker spares the parent
     unpickling Articles only to serialise them again."""
-    result = parse_input(item, strict=strict, max_bytes=max_bytes)
+    result = parse_input(item, strict=strict, max_bytes=max_bytes, script=script)
     return _format(item.name, result, fmt)
 
 
@@ -154,6 +159,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("qizhi-parse: error: --format json takes one file; use jsonl or csv for several", file=sys.stderr)
         return 2
+    try:
+        script = check_script(args.script)
+    except MissingExtraError as exc:
+        print(f"qizhi-parse: error: --script: {exc}", file=sys.stderr)
+        return 2
     stdin = sys.stdin.buffer.read() if "-" in args.inputs else None
     inputs: Iterator[Input | QizhiParserError] = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin)
     if args.url:
@@ -167,7 +177,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     progress = _Progress(args.quiet)
     if fmt == "csv":
         csv.writer(out).writerow(CSV_COLUMNS)
-    task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes)
+    task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes, script=script)
     try:
         for _item, (status, text) in map_inputs(inputs, task, workers=args.workers,
                                                 on_error=lambda exc: _format("?", exc, fmt)):

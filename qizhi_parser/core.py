@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pydantic
 import regex
 
+from .convert import SCRIPTS, Script, convert_article
 from .decode import decode
 from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
 from .fields import body as body_field
@@ -79,6 +80,7 @@ def parse(
     strict: bool = False,
     charset: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    script: Script | None = None,
 ) -> Article:
     """Parse an article page given as HTML or a plain-text dump, bytes or str.
 
@@ -87,10 +89,14 @@ def parse(
     ``strict=True`` raises :class:`MissingFieldError` when headline, publication
     time, source or body is missing; otherwise they are listed in ``issues``.
     ``max_bytes`` limits the input size (bytes, or characters for str; None: no limit).
+    ``script`` (``"Hans"`` or ``"Hant"``) converts every text field to simplified or
+    traditional script (needs the ``opencc`` extra; see :func:`qizhi_parser.convert_article`).
 
-    Raises only :class:`QizhiParserError` subclasses (and TypeError for a wrong argument type).
+    Raises only :class:`QizhiParserError` subclasses, TypeError for a wrong argument type,
+    ValueError for an unknown ``script`` and :class:`MissingExtraError` when ``script`` is
+    given without OpenCC installed.
     """
-    return _parse(data, None, url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+    return _parse(data, None, url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
 
 
 def parse_html(
@@ -100,9 +106,10 @@ def parse_html(
     strict: bool = False,
     charset: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    script: Script | None = None,
 ) -> Article:
     """Like :func:`parse`, for input known to be HTML (no sniffing)."""
-    return _parse(data, "html", url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+    return _parse(data, "html", url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
 
 
 def parse_text(
@@ -112,9 +119,10 @@ def parse_text(
     strict: bool = False,
     charset: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    script: Script | None = None,
 ) -> Article:
     """Like :func:`parse`, for input known to be a plain-text dump (no sniffing)."""
-    return _parse(data, "text", url=url, strict=strict, charset=charset, max_bytes=max_bytes)
+    return _parse(data, "text", url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
 
 
 def _parse(
@@ -125,9 +133,12 @@ def _parse(
     strict: bool,
     charset: str | None,
     max_bytes: int | None,
+    script: Script | None = None,
 ) -> Article:
     if not isinstance(data, (bytes, str)):
         raise TypeError(f"parse() takes bytes or str, not {type(data).__name__}")
+    if script is not None and script not in SCRIPTS:
+        raise ValueError(f"script must be 'Hans' (simplified) or 'Hant' (traditional), not {script!r}")
     _check_size(data, max_bytes)
     notes = _Notes()
     encoding = None
@@ -157,6 +168,8 @@ def _parse(
         raise QizhiParserError(f"internal error while parsing ({type(exc).__name__}: {exc})") from exc
     if strict:
         _enforce(article)
+    if script is not None:
+        article = convert_article(article, script)
     return article
 
 
@@ -194,7 +207,7 @@ def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes:
 
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
-               max_bytes: int | None = DEFAULT_MAX_BYTES) -> Article:
+               max_bytes: int | None = DEFAULT_MAX_BYTES, script: Script | None = None) -> Article:
     """Read one saved page (bytes, any encoding) and parse it.
 
     A file that cannot be read raises the usual :class:`OSError` (FileNotFoundError …);
@@ -205,7 +218,7 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: 
         raise InputTooLargeError(size, max_bytes)
     with open(path, "rb") as handle:
         data = handle.read()
-    return parse(data, url=url, strict=strict, max_bytes=max_bytes)
+    return parse(data, url=url, strict=strict, max_bytes=max_bytes, script=script)
 
 
 # ------------------------------------------------------------------ assembling
@@ -438,13 +451,15 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
         raise NotAnArticleError(f"no article found: {found}no body and no publication time")
 
     sample = [headline, *(p.text for p in paragraphs[:20])]
+    printed_script = detect_script(*sample)
     try:
         return Article(
             url=url,
             url_info=info,
             input_format="html" if page.format == "html" else "text",
             encoding=encoding,
-            script=detect_script(*sample),
+            script=printed_script,
+            printed_script=printed_script,
             headline=headline,
             headline_lines=headline_lines,
             pretitle=title.pretitle if title is not None else None,
@@ -489,16 +504,19 @@ def _enforce(article: Article) -> None:
 # ------------------------------------------------------------------ multi-page
 
 
-def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = None) -> Article:
+def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = None,
+                script: Script | None = None) -> Article:
     """Join the pages of one multi-page article into one Article.
 
     Pages may be given in any order (they are sorted by their page number) as
     bytes, str or already parsed Articles. Sections are concatenated — a page
     that starts mid-section continues the previous page's last section — while
     metadata and credits are taken once. Pages that disagree on headline or
-    publication time add an issue.
+    publication time add an issue. ``script`` converts every page as :func:`parse` does.
     """
     articles = [p if isinstance(p, Article) else parse(p) for p in pages]
+    if script is not None:
+        articles = [convert_article(a, script) for a in articles]
     if not articles:
         raise NotAnArticleError("parse_pages() needs at least one page")
 

@@ -20,16 +20,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from .batch import Input, _warc_inputs, parse_input
+from .convert import Script, check_script
 from .errors import QizhiParserError
 
 __all__ = ["files_bag", "files_to_jsonl", "record", "warc_bag"]
 
 
-def record(item: Input | QizhiParserError, *, strict: bool = False) -> dict[str, Any]:
-    """Parse one input into the JSON Lines record the CLI writes (never raises)."""
+def record(item: Input | QizhiParserError, *, strict: bool = False, script: Script | None = None) -> dict[str, Any]:
+    """Parse one input into the JSON Lines record the CLI writes (never raises);
+    ``script`` (``Hans``/``Hant``) converts the Article."""
     if isinstance(item, QizhiParserError):
         return {"input": "?", "error": {"type": type(item).__name__, "message": str(item)}}
-    result = parse_input(item, strict=strict)
+    result = parse_input(item, strict=strict, script=script)
     if isinstance(result, QizhiParserError):
         return {"input": item.name, "error": {"type": type(result).__name__, "message": str(result)}}
     return {"input": item.name, "article": result.model_dump(mode="json")}
@@ -42,32 +44,36 @@ def _paths(patterns: Iterable[str]) -> list[str]:
     return found
 
 
-def files_bag(patterns: Iterable[str], *, npartitions: int | None = None, strict: bool = False) -> Any:
+def files_bag(patterns: Iterable[str], *, npartitions: int | None = None, strict: bool = False,
+              script: Script | None = None) -> Any:
     """A ``dask.bag`` of records, one per file matching ``patterns`` (files are read by the workers)."""
     import dask.bag as db
 
+    script = check_script(script)
     paths = _paths(patterns)
     bag = db.from_sequence([Input(name=p, path=p) for p in paths], npartitions=npartitions or max(1, len(paths) // 100))
-    return bag.map(record, strict=strict)
+    return bag.map(record, strict=strict, script=script)
 
 
-def warc_bag(archives: Iterable[str], *, strict: bool = False) -> Any:
+def warc_bag(archives: Iterable[str], *, strict: bool = False, script: Script | None = None) -> Any:
     """A ``dask.bag`` of records, one per HTML response in the WARC archives (one partition each)."""
     import dask.bag as db
 
+    script = check_script(script)
     paths = _paths(archives)
-    return db.from_sequence(paths, npartitions=max(1, len(paths))).map(_warc_records, strict=strict).flatten()
+    bag = db.from_sequence(paths, npartitions=max(1, len(paths)))
+    return bag.map(_warc_records, strict=strict, script=script).flatten()
 
 
-def _warc_records(path: str, *, strict: bool = False) -> list[dict[str, Any]]:
-    return [record(item, strict=strict) for item in _warc_inputs(path)]
+def _warc_records(path: str, *, strict: bool = False, script: Script | None = None) -> list[dict[str, Any]]:
+    return [record(item, strict=strict, script=script) for item in _warc_inputs(path)]
 
 
 def files_to_jsonl(patterns: Iterable[str], out_dir: str, *, npartitions: int | None = None,
-                   strict: bool = False, **compute: Any) -> list[str]:
+                   strict: bool = False, script: Script | None = None, **compute: Any) -> list[str]:
     """Parse the files and write JSON Lines, one file per partition; returns their names."""
     os.makedirs(out_dir, exist_ok=True)
-    bag = files_bag(patterns, npartitions=npartitions, strict=strict)
+    bag = files_bag(patterns, npartitions=npartitions, strict=strict, script=script)
     target = os.path.join(out_dir, "part-*.jsonl")
     written: list[str] = bag.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(target, **compute)
     return written

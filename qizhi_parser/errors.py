@@ -13,6 +13,9 @@ care about the details. No lxml, regex, codec or pydantic exception escapes
           ├── NotAnArticleError      no headline and no body: list, error, empty or binary input
           ├── InputTooLargeError     input over the size limit (checked before any work)
           └── MissingFieldError      strict mode: a required field is absent
+
+    ImportError
+     └── MissingExtraError           a feature needs an optional dependency (an extra) not installed
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 __all__ = [
     "DecodeError",
     "InputTooLargeError",
+    "MissingExtraError",
     "MissingFieldError",
     "NotAnArticleError",
     "QizhiParserError",
@@ -74,3 +78,18 @@ class MissingFieldError(QizhiParserError):
 
     def __reduce__(self) -> tuple[type[MissingFieldError], tuple[list[str], list[str]]]:
         return (type(self), (self.fields, self.details))
+
+
+class MissingExtraError(ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    ``extra`` names the extra that installs it: ``pip install 'qizhi-parser[EXTRA]'``.
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        super().__init__(f"{feature} needs the optional dependency {extra!r}: pip install 'qizhi-parser[{extra}]'")
+        self.extra = extra
+        self.feature = feature
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
+        return (type(self), (self.extra, self.feature))

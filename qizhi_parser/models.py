@@ -199,7 +199,11 @@ class Article(_Model):
     encoding: str | None = None
     """The codec the bytes were read with; None when a str was given."""
     script: Literal["Hans", "Hant"]
-    """Simplified (Hans) or traditional (Hant) Chinese."""
+    """Simplified (Hans) or traditional (Hant) Chinese: the script the text fields are in."""
+    printed_script: Literal["Hans", "Hant"] | None = None
+    """The script the page was printed in; differs from ``script`` after a conversion
+    (``parse(..., script=...)``, :func:`qizhi_parser.convert_article`). None in records
+    written before this field existed, where it equals ``script``."""
 
     headline: str
     """The headline's lines joined by one space; empty only when none was found."""

@@ -17,17 +17,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
+from .convert import Script, check_script
 from .core import parse
 from .errors import QizhiParserError
 
 __all__ = ["parse_partition"]
 
 
-def parse_partition(pairs: Iterable[tuple[str, bytes | bytearray]]) -> Iterator[str]:
-    """(path, content) pairs, as ``binaryFiles`` gives them → JSON Lines records (never raises)."""
+def parse_partition(pairs: Iterable[tuple[str, bytes | bytearray]], script: Script | None = None) -> Iterator[str]:
+    """(path, content) pairs, as ``binaryFiles`` gives them → JSON Lines records (never raises).
+    ``script`` converts every Article: ``mapPartitions(functools.partial(parse_partition, script="Hans"))``."""
+    script = check_script(script)
     for path, data in pairs:
         try:
-            article = parse(bytes(data))
+            article = parse(bytes(data), script=script)
         except QizhiParserError as exc:
             record: dict[str, object] = {"input": path, "error": {"type": type(exc).__name__, "message": str(exc)}}
         else:

@@ -7,7 +7,7 @@ from typing import Any
 from qizhi_parser import Article
 
 #: Full-width punctuation → the ASCII a text dump may turn it into.
-ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "！": "!", "；": ";"})
+ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "！": "!", "；": ";", "﹔": ";"})
 
 
 def fields(article: Article, *, leads: bool = True, ascii_punct: bool = False) -> dict[str, Any]:

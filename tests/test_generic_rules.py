@@ -153,3 +153,11 @@ def test_a_review_label_running_into_a_word_is_not_a_credit() -> None:
         f"<div><p>{PROSE}<p>　　法院驳回上诉，维持原判。（一审法院）</p></div></body></html>"
     )
     assert article.credits == []
+
+
+def test_hot_word_line_is_not_text() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div>"
+        f"<div><p>{PROSE}<p>热词：两会 留学</p></div></body></html>"
+    )
+    assert [p.text[:5] for p in article.paragraphs] == ["第一段正文", "第二段正文"]

@@ -72,3 +72,11 @@ def test_readme_site_table_is_the_field_report(capsys: pytest.CaptureFixture[str
     printed = capsys.readouterr().out
     table = printed[printed.index("| site |") :].split("\n\n")[0].strip()
     assert table in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("facts", FACTS, ids=[p.name[:3] for p in FACTS])
+def test_precision_says_second_where_seconds_are_printed(facts: pathlib.Path) -> None:
+    expected = load_expected(facts)[1]
+    if "published_at" not in expected:
+        pytest.skip("published_at is stated only where the page prints seconds; this page has published_minute")
+    assert article(facts).published_precision == "second"
