@@ -29,7 +29,7 @@ from .fields.script import detect_script
 from .fields.urls import url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
 from .page import MAX_BLOCKS, Block, Page, page_from_html, page_from_text, parse_tree
-from .vocab import HTML_SNIFF, match_template
+from .vocab import HTML_TAG, match_template
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
 
@@ -61,16 +61,39 @@ def _check_size(data: bytes | str, max_bytes: int | None) -> None:
         raise InputTooLargeError(len(data), max_bytes)
 
 
+#: How much of an input is read to tell HTML from text.
+_SNIFF_SPAN = 262_144
+#: Markup must make up this share of the input (tags' characters) to be HTML…
+_MARKUP_SHARE = 0.05
+#: …or be this many tags: a text dump quoting a snippet of markup has a few.
+_MANY_TAGS = 40
+
+
 def looks_like_html(text: str) -> bool:
-    """True when the text is markup rather than a plain-text dump.
+    """True when the text is markup rather than a plain-text dump. Weighs how much of
+    the input is markup, not whether a tag appears: a dump quoting an advertising
+    snippet (``<SCRIPT LANGUAGE=…>``) in its footer is text, a page behind a long text
+    preamble is HTML.
 
     >>> looks_like_html("<html><body><p>x</p></body></html>"), looks_like_html("旗幟網 >> 本網專題")
     (True, False)
+    >>> looks_like_html("标题\\n\\n" + "正文。" * 2000 + "\\n<SCRIPT LANGUAGE='JavaScript1.1' SRC='x.js'></SCRIPT>\\n")
+    False
     """
-    head = text[:65536]
-    if head.lstrip()[:1] == "<":
-        return bool(HTML_SNIFF.search(head))
-    return head.count("<") > 3 and bool(HTML_SNIFF.search(head[:4096]))
+    head = text[:_SNIFF_SPAN]
+    if "<" not in head:
+        return False
+    starts = head.lstrip("\ufeff \t\r\n")[:1] == "<"
+    tags = 0
+    markup = 0
+    for match in HTML_TAG.finditer(head):
+        tags += 1
+        markup += match.end() - match.start()
+        if tags >= _MANY_TAGS:
+            return True
+    if starts:
+        return tags > 0
+    return tags >= 3 and markup >= _MARKUP_SHARE * len(head.strip())
 
 
 def parse(

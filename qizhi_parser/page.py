@@ -125,8 +125,19 @@ class Page:
 # ------------------------------------------------------------------------- text
 
 
+#: A run of spaces this long inside a line of a text dump separates two table cells
+#: that a text renderer set side by side (``www.site.cn      2005年08月16日 来源：新华网``).
+_CELL_GAP = regex.compile(r"[ \t]{4,}")
+#: Characters that join the parts of one line across a wide gap.
+_JOINERS = frozenset(">»›→＞|｜")
+#: List bullets a text renderer puts before list items.
+_LIST_BULLET = regex.compile(r"^(?:[*•·]|-(?!-))[ \t]+")
+
+
 def page_from_text(text: str) -> Page:
-    """Split a plain-text dump into line blocks grouped by blank lines."""
+    """Split a plain-text dump into line blocks grouped by blank lines. Cells set
+    side by side on one line become blocks of their own; a bulleted line is a list
+    item (``listed``), its bullet removed."""
     blocks: list[Block] = []
     group = 0
     truncated = False
@@ -138,7 +149,24 @@ def page_from_text(text: str) -> Page:
         if not line:
             group += 1
             continue
-        blocks.append(Block(text=line, lines=(line,), index=len(blocks), group=group, line=number))
+        row = ("    " in raw or "\t" in raw) and bool(_CELL_GAP.search(raw.strip("\r\n")))
+        if row:
+            group += 1  # a table row set out with spaces: its own element, whatever the blank lines say
+        cells = _CELL_GAP.split(line) if row else [line]
+        if any(c[:1] in _JOINERS or c[-1:] in _JOINERS for c in cells[1:]) or cells[0][-1:] in _JOINERS:
+            cells = [line]  # spaces around a path separator (首页    >    要闻): one line
+        for i, cell in enumerate(cells):
+            if i:
+                group += 1  # a cell beside another is an element of its own
+            cell = cell.strip(" \t\r\f\v\xa0\u3000\ufeff")
+            listed = False
+            if cell[:1] in "*•·-" and (bullet := _LIST_BULLET.match(cell)):
+                cell, listed = cell[bullet.end() :], True
+            if cell:
+                blocks.append(Block(text=cell, lines=(cell,), index=len(blocks), listed=listed, group=group,
+                                    line=number))
+        if row:
+            group += 1
     return Page(blocks=blocks, format="text", truncated=truncated)
 
 

@@ -230,9 +230,9 @@ _SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
 #: one-character labels (文, 图) need a separator and a word start.
 CREDIT_LABEL = regex.compile(
     rf"""
-    (?P<label>{_LONG_LABELS})(?:\s*[:：/／]\s*|\s+|(?=\p{{Han}}))
-    |(?P<review>{_REVIEW_LABELS})(?:\s*[:：/／]\s*|\s+)
-    |(?<!\p{{Han}})(?P<short>{_SHORT_LABELS})\s*[:：/／]\s*
+    (?P<label>{_LONG_LABELS})(?:\s*[:：/／︱｜]\s*|\s+|(?=\p{{Han}}))
+    |(?P<review>{_REVIEW_LABELS})(?:\s*[:：/／︱｜]\s*|\s+)
+    |(?<!\p{{Han}})(?P<short>{_SHORT_LABELS})\s*[:：/／︱｜]\s*
     """,
     regex.VERBOSE,
 )
@@ -389,6 +389,21 @@ WIDGET = regex.compile(
     rf"^[\s\u3000]*{_WIDGET_TOKEN}(?:[\s\u3000|｜/／·]*{_WIDGET_TOKEN}){{0,15}}[\s\u3000]*$",
     regex.VERBOSE,
 )
+#: Marks of the site footer (copyright, licence numbers, report lines): the body ends there.
+FOOTER_MARKS = (
+    "版权所有", "版權所有", "Copyright", "copyright", "COPYRIGHT", "互联网新闻信息服务许可证",
+    "互聯網新聞信息服務許可證", "ICP备", "ICP備", "ICP证", "ICP證", "违法和不良信息举报", "違法和不良信息舉報",
+    "纠错/举报",
+)
+
+#: A byline of names alone after a bullet: ■王永文 (names of two or three characters,
+#: so a bulleted short heading is not taken for one).
+BULLET_BYLINE = regex.compile(r"^[■□●◆]\s*(?P<names>\p{Han}{2,3}(?:[\s、，,]+\p{Han}{2,3}){0,3})\s*$")
+
+#: Widget words printed on the same line before a credit: 【纠错】 责任编辑： 焦鹏.
+CREDIT_LEAD_WIDGETS = regex.compile(
+    r"^(?:[【\[]?(?:我要纠错|我要糾錯|纠错|糾錯|打印|关闭|關閉|分享|收藏)[】\]]?[\s\u3000]*)+"
+)
 #: Longest line tested against WIDGET.
 MAX_WIDGET_LINE = 40
 
@@ -409,12 +424,23 @@ PROMO = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(PROMO_WORDS)}).*$|.*(?:>>|&gt;
 #: Pagination controls: 【1】【2】…, 上一页 / 下一页.
 #: A bare number must not be followed by a digit, so a run of digits splits one way only
 #: (``\d{1,3}`` repeated freely would split "1111…1x" exponentially many ways).
-_PAGER_ITEM = r"(?:【\d{1,3}】|\[\d{1,3}\]|上一页|上一頁|下一页|下一頁|首页|首頁|尾页|尾頁|\d{1,3}(?!\d))"
+#: Page links rendered without spaces between them (1234下一页) read as one ascending run.
+_PAGE_RUN = "|".join("123456789"[:n] for n in range(9, 1, -1))
+_PAGER_ITEM = (
+    rf"(?:【\d{{1,3}}】|\[\d{{1,3}}\]|上一页|上一頁|下一页|下一頁|首页|首頁|尾页|尾頁|(?:{_PAGE_RUN})(?!\d)|\d{{1,3}}(?!\d))"
+)
 PAGER = regex.compile(rf"^[\s\u3000]*{_PAGER_ITEM}(?:[\s\u3000]*{_PAGER_ITEM}){{0,59}}[\s\u3000]*$")
 PAGER_NUMBER = regex.compile(r"【(\d{1,3})】|\[(\d{1,3})\]")
 
 #: A photo caption: 图为…, …摄 / （…摄）.
 CAPTION = regex.compile(r"^[\s\u3000]*(?:图为|圖為|图片为|圖片為)|(?:摄|攝|摄影|攝影)[)）]?[\s\u3000]*$")
+
+#: A photo credit on a line of its own: 新华社发（刘满仓摄）, （记者 张三 摄）.
+PHOTO_CREDIT = regex.compile(
+    r"""^[\s\u3000]*(?:[^\s（()）]{1,12}?(?:发|發)\s*)?[（(]\s*(?:(?:记者|記者|通讯员|通訊員)\s*)?
+    (?P<names>\p{Han}{2,4}(?:[、，,\s]\p{Han}{2,4}){0,3})\s*(?:摄|攝)\s*[)）][\s\u3000]*$""",
+    regex.VERBOSE,
+)
 
 #: Lines that close the text: (完), 【完】.
 END_MARK = regex.compile(r"^[\s\u3000]*[(（【\[]\s*(?:完|終|终)\s*[)）】\]][\s\u3000]*$")
@@ -447,9 +473,12 @@ SHARE_URL = regex.compile(f"{_SHARE_CALL}|{_SHARE_QUERY}")
 SHARE_CALL = regex.compile(_SHARE_CALL)
 SHARE_QUERY = regex.compile(_SHARE_QUERY)
 
-#: An HTML document, as told from its first kilobytes.
-HTML_SNIFF = regex.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|h[1-6]|br|script|style|a\s)[\s/>]",
+#: One tag of an HTML document (opening, closing or a declaration), for measuring how
+#: much of an input is markup. Attribute text is bounded and holds no ``<``/``>``.
+HTML_TAG = regex.compile(
+    r"<(?:!doctype\s|/?(?:html|head|body|meta|title|div|p|table|tbody|tr|td|th|span|h[1-6]|br|hr|script|style"
+    r"|a|img|ul|ol|li|dl|dt|dd|link|section|article|header|footer|nav|form|input|iframe|font|b|strong|em|i|center)"
+    r"(?=[\s/>]))[^<>]{0,2000}>",
     regex.IGNORECASE,
 )
 

@@ -161,3 +161,42 @@ def test_hot_word_line_is_not_text() -> None:
         f"<div><p>{PROSE}<p>热词：两会 留学</p></div></body></html>"
     )
     assert [p.text[:5] for p in article.paragraphs] == ["第一段正文", "第二段正文"]
+
+
+PHOTO_CREDITS = [
+    ("xinhua-2024", "新华社发（刘满仓摄）", ["刘满仓"]),
+    ("reporter", "（记者 张三 摄）", ["张三"]),
+    ("two", "(王五、赵六摄)", ["王五", "赵六"]),
+]
+
+
+@pytest.mark.parametrize(("line", "names"), [r[1:] for r in PHOTO_CREDITS], ids=[r[0] for r in PHOTO_CREDITS])
+def test_photo_credit_lines(line: str, names: list[str]) -> None:
+    for page in (
+        f"<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div><div><p>{PROSE}<p>{line}</p>"
+        "</div></body></html>",
+        f"一条新闻的标题\n\n2024-05-13 08:49 来源：新华网\n\n{PROSE.replace('<p>', chr(10))}\n\n{line}\n",
+    ):
+        article = qizhi_parser.parse(page)
+        assert [(c.role.value, c.label, c.names) for c in article.credits] == [("photographer", "摄", names)]
+        assert article.paragraphs[-1].text.startswith("第二段正文")
+
+
+def test_page_links_run_together_are_a_pager() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div>"
+        f"<div><p>{PROSE}<center><a href='2'>1</a><a href='3'>2</a><a href='4'>3</a><a href='5'>4</a>"
+        "<a href='2'>下一页</a></center></div></body></html>"
+    )
+    assert article.paragraphs[-1].text.startswith("第二段正文")
+
+
+def test_bulleted_byline() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><h2>八一锐评丨既问计于兵</h2><p>来源：中国军网-解放军报 作者：王永文 责任编辑：孙泽 "
+        f"发布：2026-05-10 06:30:46</p><div><p>■王永文</p><p>{PROSE}</div></body></html>"
+    )
+    assert [(c.role.value, c.label, c.names) for c in article.credits] == [
+        ("author", "作者", ["王永文"]), ("responsible_editor", "责任编辑", ["孙泽"]), ("author", "■", ["王永文"]),
+    ]
+    assert article.paragraphs[0].text.startswith("第一段正文")

@@ -7,7 +7,7 @@ import datetime as dt
 import urllib.parse
 from dataclasses import dataclass, field
 
-from ..models import Edition, Image, Paragraph, Section
+from ..models import CreditRole, Edition, Image, Paragraph, Section
 from ..page import Block, Page
 from ..vocab import (
     CAPTION,
@@ -16,11 +16,14 @@ from ..vocab import (
     DECOR_IMAGE,
     EDITION,
     END_MARK,
+    FOOTER_MARKS,
     LEAD_END,
     MAX_WIDGET_LINE,
+    NAME_SPLIT,
     ORIGINAL_HEADLINE,
     PAGER,
     PAGER_NUMBER,
+    PHOTO_CREDIT,
     PROMO,
     SPECIAL_FIRST,
     STOP,
@@ -38,7 +41,6 @@ MAX_TEXT_HEADING = 40
 #: Longest lead-in sentence when it must be told from the text alone.
 MAX_TEXT_LEAD = 24
 MAX_CAPTION = 80
-_COPYRIGHT = ("版权所有", "版權所有", "Copyright", "copyright")
 
 
 @dataclass(slots=True)
@@ -61,6 +63,15 @@ def _editor_line(block: Block) -> bool:
     return credits is not None and bool(credits) and all(c.role in EDITOR_CHAIN for c in credits)
 
 
+def _desk_credit(block: Block) -> bool:
+    """A credit line naming someone of the editing desk among others (作者：… 编辑：…):
+    after the text it closes the body as an editor line does."""
+    if len(block.text) > 120:
+        return False
+    credits = parse_credit_run(block.text)
+    return credits is not None and any(c.role in EDITOR_CHAIN and c.names for c in credits)
+
+
 def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block], str]:
     """The template's body container if there is one, else the blocks after the
     header up to the first block that follows an article (credits, related news).
@@ -70,21 +81,23 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
     if any(strip_indent(b.text) for b in zoned):
         return zoned, "html:body" if page.format == "html" else "text:body"
     chosen: list[Block] = []
+    prose = False
     for block in window[after:]:
         text = block.text
-        editor_line = block.zone == "credits" or _editor_line(block)
+        editor_line = block.zone == "credits" or _editor_line(block) or (prose and _desk_credit(block))
         if editor_line or STOP.match(text):
             if editor_line:
                 chosen.append(block)
             break
-        if len(text) < 200 and any(mark in text for mark in _COPYRIGHT):
+        if len(text) < 200 and any(mark in text for mark in FOOTER_MARKS):
             break
         if block.hidden and block.zone != "original_headline":
             continue
         navigation = (block.listed and not is_prose(text)) or (block.linked and not block.images)
-        if page.format == "html" and navigation and not PAGER.match(text):
+        if navigation and not PAGER.match(text):  # a text dump marks list items by their bullets
             continue
         chosen.append(block)
+        prose = prose or is_prose(text)
     rule = "text:after-header" if page.format == "text" else "html:after-header"
     return chosen, rule
 
@@ -188,7 +201,9 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
             if block.zone == "pagination" or PAGER.match(text):
                 _pager(body, block, base)
                 continue
-            if END_MARK.match(text) or CHROME.match(text) or STOP.match(text):
+            if END_MARK.match(text) or STOP.match(text):
+                continue
+            if CHROME.match(text) and parse_credit_run(text) is None:  # 【纠错】 责任编辑：… is a credit
                 continue
             if PROMO.match(text) and (block.linked or not items):
                 continue
@@ -201,6 +216,11 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
                     body.credits.append((block.index, credit))
                 else:
                     body.empty_credits.append((block.index, credit.label))
+            continue
+        photo = PHOTO_CREDIT.match(text) if len(text) <= MAX_CAPTION and text[-1] in ")）" else None
+        if photo:
+            names = tuple(n for n in NAME_SPLIT.split(photo["names"].replace(" ", "、")) if n)
+            body.credits.append((block.index, RawCredit(CreditRole.PHOTOGRAPHER, "摄", names)))
             continue
         if was_image and body.images and html and block.center and not block.bold and len(text) <= MAX_CAPTION:
             body.images[-1] = body.images[-1].model_copy(update={"caption": text})

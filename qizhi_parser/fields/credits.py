@@ -9,10 +9,12 @@ import regex
 
 from ..models import CreditRole
 from ..vocab import (
+    BULLET_BYLINE,
     BULLETS,
     CLOSING_CREDIT,
     CREDIT_LABEL,
     CREDIT_LABELS,
+    CREDIT_LEAD_WIDGETS,
     DATELINE_CREDIT,
     INFO_ITEM,
     INTERN_LABELS,
@@ -40,7 +42,7 @@ _LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
 _SPACES = regex.compile(r"[\s\u3000\xa0]+")
 _WRAPPED = regex.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$", regex.DOTALL)
 _SINGLE_HAN = regex.compile(r"^\p{Han}$")
-_LABEL_SEPARATOR = regex.compile(r"[:：/／]")
+_LABEL_SEPARATOR = regex.compile(r"[:：/／︱｜]")
 
 
 #: A credit run starts with a label or a bracket around one.
@@ -121,7 +123,13 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     """
     if len(text) > 200 or not text:
         return None
+    byline = BULLET_BYLINE.match(text.strip(" \t\u3000\xa0"))
+    if byline:
+        people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
+        return (RawCredit(CreditRole.AUTHOR, text.strip(" \t\u3000\xa0")[0], people),)
     body = BULLETS.sub("", text).strip(" \t\u3000\xa0")
+    if body[:1] in "【[纠糾我打关關分收":
+        body = CREDIT_LEAD_WIDGETS.sub("", body)
     if len(body) > 160 or not body or body[0] not in _FIRST_CHARS:
         return None
     wrapped = _WRAPPED.match(body)

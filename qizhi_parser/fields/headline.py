@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..models import MAX_HEADLINE
 from ..page import Block, Page
 from ..vocab import (
@@ -26,6 +28,8 @@ from .credits import parse_credit_run
 __all__ = ["Title", "from_markup", "from_text", "from_title_match", "from_title_tag"]
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: A bare web address (www.chinaneast.gov.cn, http://…): a site's line, never a title.
+_ADDRESS = regex.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:[/:?#]\S*)?$")
 #: How many blocks above the time line the title block may start.
 TITLE_REACH = 8
 MAX_TITLE_LINE = 120
@@ -98,6 +102,7 @@ def _skippable(block: Block) -> bool:
         or bool(CHROME.match(block.text))
         or (len(block.text) <= MAX_WIDGET_LINE and bool(WIDGET.match(block.text)))
         or parse_credit_run(block.text) is not None
+        or bool(_ADDRESS.match(block.text))
     )
 
 
@@ -144,11 +149,44 @@ def from_text(page: Page, anchor: int | None, start: int = 0) -> Title | None:
     subtitle = None
     if len(groups) > 1 and groups[-1][0].text.startswith(("—", "－－", "--")):
         subtitle = squash(" ".join(b.text for b in groups.pop()))
+    if len(groups) > 1 and anchor is not None:
+        _drop_unrelated_tail(groups, blocks[anchor : anchor + _RELATED_REACH])
     head = groups[-1]
     pretitle = squash(" ".join(b.text for b in groups[-2])) if len(groups) > 1 else None
     lines = [line for b in head for line in _lines(b)]
     rule = "text:title-block" if page.format == "text" else "html:title-block"
     return Title(lines, pretitle, subtitle, rule, head[0].index)
+
+
+#: How many blocks after the time line are read to judge what a title is about.
+_RELATED_REACH = 30
+#: A title shares at least this share of its character pairs with the text below it.
+_RELATED = 0.3
+#: Navigation cells set beside the title are short, and share less than half as much.
+_SHORT_CELL = 8
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if not text[i : i + 2].isspace()}
+
+
+def _drop_unrelated_tail(groups: list[list[Block]], below: list[Block]) -> None:
+    """Drop the trailing title candidates that are short and share less than half as many
+    character pairs with the text below the time line as an earlier, longer one that is
+    about that text: in a table layout rendered as text, navigation cells (工作动态) sit
+    between title and time line."""
+    text = _pairs("".join(b.text for b in below))
+    if not text:
+        return
+    joined = ["".join(b.text for b in g) for g in groups]
+
+    shared = [len(_pairs(w) & text) for w in joined]
+    best = max(range(len(groups)), key=lambda i: shared[i])
+    if shared[best] < _RELATED * max(1, len(_pairs(joined[best]))):
+        return
+    tail = range(best + 1, len(groups))
+    if tail and all(len(joined[i]) <= _SHORT_CELL < len(joined[best]) and shared[i] < shared[best] / 2 for i in tail):
+        del groups[best + 1 :]
 
 
 def _title_prefixes(page: Page) -> list[str]:

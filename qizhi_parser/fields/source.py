@@ -33,11 +33,21 @@ def _make(name: str, block: Block | None, base: str | None) -> Source:
 
 def _linked_name(name: str, block: Block) -> str:
     """When the source is a link followed by more words on the line (来源：<a>人民日报海外版</a>
-    <a>中国青年网</a>, the site's own name), the link's text is the source."""
+    <a>中国青年网</a>, the site's own name), the link's text is the source; without links
+    (a text dump), a last word that is a site's name (…网) after a first one is cut.
+
+    >>> from qizhi_parser.page import Block
+    >>> _linked_name("人民日报海外版 中国青年网", Block("", (), 0)), _linked_name("人民网 强国论坛", Block("", (), 0))
+    ('人民日报海外版', '人民网 强国论坛')
+    """
     for link in block.links:
         text = squash(link.text)
         if text and name.startswith(text + " "):
             return text
+    if not block.links and " " in name:
+        first, _, last = name.rpartition(" ")
+        if len(first) >= 2 and 3 <= len(last) <= 8 and last.endswith(("网", "網")) and not first.endswith(("网", "網")):
+            return first
     return name
 
 
