@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from .convert import Script, check_script
 from .core import DEFAULT_MAX_BYTES, parse
+from .decode import normalize_charset
 from .errors import QizhiParserError
 from .models import Article
 
@@ -162,7 +163,9 @@ def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DE
     """Parse one input; every failure comes back as a QizhiParserError, never raised.
     ``script`` converts the Article (check it first with :func:`check_script`)."""
     try:
-        return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=item.charset,
+        # a transport charset that is no web encoding label is ignored, as a browser does
+        charset = item.charset if normalize_charset(item.charset) else None
+        return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=charset,
                      max_bytes=max_bytes, script=script)
     except QizhiParserError as exc:
         return exc

@@ -16,7 +16,7 @@ import pydantic
 import regex
 
 from .convert import SCRIPTS, Script, convert_article
-from .decode import decode
+from .decode import check_charset, decode
 from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
 from .fields import body as body_field
 from .fields import breadcrumb as crumb_field
@@ -26,8 +26,8 @@ from .fields import source as source_field
 from .fields._text import squash
 from .fields.credits import RawCredit, info_line_credits, parse_credit_run
 from .fields.script import detect_script
-from .fields.urls import url_info
-from .models import MAX_HEADLINE, Article, Credit, Issue, Pagination, Source, UrlInfo
+from .fields.urls import Links, safe_url, url_info
+from .models import MAX_HEADLINE, Article, Credit, Issue, IssueCode, Pagination, Source, UrlInfo
 from .page import MAX_BLOCKS, Block, Page, page_from_html, page_from_text, parse_tree
 from .vocab import HTML_TAG, match_template
 
@@ -49,11 +49,30 @@ class _Notes:
     issues: list[Issue] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
 
-    def issue(self, field_name: str, code: str, message: str) -> None:
+    def issue(self, field_name: str, code: IssueCode, message: str) -> None:
         self.issues.append(Issue(field=field_name, code=code, message=message))
 
     def fork(self) -> _Notes:
         return _Notes(list(self.issues), dict(self.provenance))
+
+
+#: Longest ``url=`` accepted (browsers and servers refuse far shorter ones).
+MAX_URL_ARGUMENT = 8192
+
+
+def _check_arguments(data: object, url: object, charset: object, max_bytes: object, script: object) -> None:
+    """TypeError for a wrong type, ValueError for a wrong value, before any work."""
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"parse() takes bytes or str, not {type(data).__name__}")
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if isinstance(url, str) and len(url) > MAX_URL_ARGUMENT:
+        raise ValueError(f"url of {len(url):,} characters is over the limit of {MAX_URL_ARGUMENT:,}")
+    if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)):
+        raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
+    check_charset(charset)
+    if script is not None and script not in SCRIPTS:
+        raise ValueError(f"script must be 'Hans' (simplified) or 'Hant' (traditional), not {script!r}")
 
 
 def _check_size(data: bytes | str, max_bytes: int | None) -> None:
@@ -158,10 +177,7 @@ def _parse(
     max_bytes: int | None,
     script: Script | None = None,
 ) -> Article:
-    if not isinstance(data, (bytes, str)):
-        raise TypeError(f"parse() takes bytes or str, not {type(data).__name__}")
-    if script is not None and script not in SCRIPTS:
-        raise ValueError(f"script must be 'Hans' (simplified) or 'Hant' (traditional), not {script!r}")
+    _check_arguments(data, url, charset, max_bytes, script)
     _check_size(data, max_bytes)
     notes = _Notes()
     encoding = None
@@ -204,7 +220,7 @@ def _missing(article: Article) -> int:
 def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     """The fallback chain for HTML: the template's containers first (fast), the
     whole page when the template does not give every required field."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[IssueCode, str]] = []
     root = parse_tree(text, problems)
     for code, message in problems:
         notes.issue("input", code, message)
@@ -253,14 +269,30 @@ def _where(block: Block) -> str:
 
 
 def _pick_url(page: Page, url: str | None, notes: _Notes) -> str | None:
+    """The page URL: the argument, else og:url, canonical or a share script's; always
+    absolute http(s) or None."""
     if url:
-        notes.provenance["url"] = "argument"
-        return url.strip()
+        safe, why = safe_url(url)
+        if safe is not None:
+            notes.provenance["url"] = "argument"
+            return safe
+        notes.issue("url", "unsafe-url", f"the url argument was not used: {why}")
     for candidate, rule in page.url_candidates:
-        if url_info(candidate) is not None:
+        safe, _ = safe_url(candidate)
+        if safe is not None and url_info(safe) is not None:
             notes.provenance["url"] = rule
-            return candidate.strip()
+            return safe
     return None
+
+
+def _links(page: Page, url: str | None) -> Links:
+    """The resolver of the page's links: against ``<base href>`` (itself resolved against
+    the page URL) when the page has one, else the page URL."""
+    base = url
+    if page.meta.get("base"):
+        declared, _ = safe_url(page.meta["base"], url)
+        base = declared or base
+    return Links(base)
 
 
 def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor: int | None,
@@ -362,9 +394,9 @@ def _headline(page: Page, anchor: int | None, notes: _Notes) -> tuple[title_fiel
     return None, []
 
 
-def _source(page: Page, anchor: int | None, url: str | None, notes: _Notes) -> tuple[Source | None, int | None]:
+def _source(page: Page, anchor: int | None, links: Links, notes: _Notes) -> tuple[Source | None, int | None]:
     """The printed 来源 (cross-checked with the source meta), else the meta; and its block."""
-    found = source_field.from_blocks(page.blocks, anchor, url)
+    found = source_field.from_blocks(page.blocks, anchor, links)
     meta_source = source_field.from_meta(page.meta)
     if found:
         source, index = found
@@ -418,6 +450,9 @@ def _published(
 
 def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     prov = notes.provenance
+    if page.cleaned:
+        notes.issue("input", "controls-removed",
+                    f"{page.cleaned} control, bidi-override or lone surrogate characters removed from the text")
     if page.truncated:
         notes.issue("input", "input-truncated",
                     f"the page has more than {MAX_BLOCKS:,} text blocks; only the first {MAX_BLOCKS:,} were read")
@@ -425,6 +460,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     prov["template"] = template.name if template is not None else "generic"
     url = _pick_url(page, url, notes)
     info = url_info(url) if url else None
+    links = _links(page, url)
 
     printed = date_field.find_printed(page.blocks, page.format)
     anchor = printed.index if printed else None
@@ -433,12 +469,12 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     headline = " ".join(headline_lines)
     title_index = title.index if title is not None else None
 
-    crumbs = crumb_field.extract(page.blocks, title_index if title_index is not None else anchor, url)
+    crumbs = crumb_field.extract(page.blocks, title_index if title_index is not None else anchor, links)
     breadcrumb = crumbs[0] if crumbs else []
     if crumbs:
         prov["breadcrumb"] = crumbs[2]
 
-    source, source_index = _source(page, anchor, url, notes)
+    source, source_index = _source(page, anchor, links, notes)
     published_at, published_raw, precision = _published(page, printed, info, notes)
 
     # body
@@ -449,13 +485,20 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
         notes.issue("sections", "multiple-articles",
                     f"a second article starts at {_where(page.blocks[second])} ({page.blocks[second].text[:40]!r}); "
                     "only the first is returned")
-    body = body_field.extract(page, blocks, rule, url)
+    body = body_field.extract(page, blocks, rule, links)
     prov["sections"] = body.rule
     if body.original_rule:
         prov["original_headline"] = body.original_rule
     if not any(s.paragraphs for s in body.sections):
         notes.issue("sections", "missing", "no body paragraphs found")
 
+    if body.images_dropped:
+        notes.issue("input", "input-truncated",
+                    f"{len(body.images) + body.images_dropped:,} images in the body; only the first "
+                    f"{len(body.images):,} were kept")
+    if links.dropped:
+        kinds = sorted(set(links.dropped))
+        notes.issue("url", "unsafe-url", f"{len(links.dropped)} link(s) dropped: " + "; ".join(kinds[:5]))
     credits = _credits(page, body, title_index, anchor, notes)
     if credits:
         prov["credits"] = "blocks:credit-labels"

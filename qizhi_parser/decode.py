@@ -32,9 +32,10 @@ from typing import NoReturn
 import regex
 
 from .errors import DecodeError, NotAnArticleError
+from .models import IssueCode
 from .vocab import BINARY_MAGIC
 
-__all__ = ["Decoded", "decode", "normalize_charset"]
+__all__ = ["MAX_CHARSET", "Decoded", "check_charset", "decode", "normalize_charset"]
 
 _DECLARED = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<meta>[a-zA-Z0-9_\-]{2,30})
@@ -42,25 +43,46 @@ _DECLARED = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_ALIASES = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "cp936": "gb18030",
-    "euc-cn": "gb18030",
-    "hz-gb-2312": "gb18030",
-    "big5": "big5hkscs",
-    "big5-hkscs": "big5hkscs",
-    "cp950": "big5hkscs",
-    "x-x-big5": "big5hkscs",
-    "utf8": "utf-8",
-    "unicode": "utf-8",
-    "iso-8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
+#: The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels)
+#: → the Python codec that reads them. Only these are honoured, from a page or an argument:
+#: a page cannot make the decoder use ``unicode_escape``, ``utf-7`` or ``punycode``. GB2312
+#: and GBK are read as GB18030 and BIG5 as BIG5-HKSCS (supersets: no valid page is refused).
+_WEB_ENCODINGS: dict[str, tuple[str, ...]] = {
+    "utf-8": ("unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"),
+    "gb18030": ("chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk", "iso-ir-58",
+                "x-gbk", "gb18030"),
+    "big5hkscs": ("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"),
+    "utf-16-le": ("csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"),
+    "utf-16-be": ("unicodefffe", "utf-16be"),
+    "cp1252": ("ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100",
+               "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252",
+               "x-cp1252"),
+    "cp1250": ("cp1250", "windows-1250", "x-cp1250"),
+    "cp1251": ("cp1251", "windows-1251", "x-cp1251"),
+    "cp1253": ("cp1253", "windows-1253", "x-cp1253"),
+    "cp1254": ("cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9",
+               "iso_8859-9:1989", "l5", "latin5", "windows-1254", "x-cp1254"),
+    "cp1255": ("cp1255", "windows-1255", "x-cp1255"),
+    "cp1256": ("cp1256", "windows-1256", "x-cp1256"),
+    "cp1257": ("cp1257", "windows-1257", "x-cp1257"),
+    "cp1258": ("cp1258", "windows-1258", "x-cp1258"),
+    "iso8859-2": ("csisolatin2", "iso-8859-2", "iso-ir-101", "iso8859-2", "iso88592", "iso_8859-2", "l2", "latin2"),
+    "iso8859-5": ("csisolatincyrillic", "cyrillic", "iso-8859-5", "iso-ir-144", "iso8859-5", "iso88595",
+                  "iso_8859-5"),
+    "iso8859-15": ("csisolatin9", "iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "l9"),
+    "koi8-r": ("cskoi8r", "koi", "koi8", "koi8-r", "koi8_r"),
+    "koi8-u": ("koi8-ru", "koi8-u"),
+    "cp874": ("dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874"),
+    "shift_jis": ("csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis"),
+    "euc_jp": ("cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"),
+    "iso2022_jp": ("csiso2022jp", "iso-2022-jp"),
+    "euc_kr": ("cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989",
+               "ksc5601", "ksc_5601", "windows-949"),
+    "mac_roman": ("csmacintosh", "mac", "macintosh", "x-mac-roman"),
 }
+_LABELS = {label: codec for codec, labels in _WEB_ENCODINGS.items() for label in labels}
+#: Longest charset label looked at.
+MAX_CHARSET = 40
 
 #: Share of replaced or control characters above which bytes are not text.
 MAX_DAMAGE = 0.05
@@ -79,27 +101,39 @@ class Decoded:
     """``bom``, ``utf-8``, ``transport``, ``declared``, ``scored``, ``detected`` or ``lossy``."""
     declared: str | None = None
     """The charset the document declared, if any."""
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[IssueCode, str]] = field(default_factory=list)
     """(code, message) for what was wrong with the bytes: ``charset-mismatch``,
     ``undecodable-bytes``, ``nul-removed``."""
 
 
 def normalize_charset(name: str | None) -> str | None:
-    """Map a declared charset to the codec that reads it best, or None if unknown.
+    """Map a charset label to the codec that reads it best, or None when it is not a
+    web encoding label (WHATWG Encoding Standard).
 
     >>> normalize_charset("GB2312"), normalize_charset("big5"), normalize_charset("UTF8")
     ('gb18030', 'big5hkscs', 'utf-8')
-    >>> normalize_charset("no-such-charset") is None
-    True
+    >>> normalize_charset("no-such-charset"), normalize_charset("unicode_escape"), normalize_charset("utf-7")
+    (None, None, None)
     """
-    if not name:
+    if not name or len(name) > MAX_CHARSET:
         return None
-    key = name.strip().strip("\"'").lower()
-    key = _ALIASES.get(key, key)
-    try:
-        return codecs.lookup(key).name
-    except LookupError:
+    return _LABELS.get(name.strip().strip("\"'").lower())
+
+
+def check_charset(name: object) -> str | None:
+    """Validate a ``charset=`` argument: None, or a web encoding label.
+
+    Raises TypeError for a non-string and ValueError for an unknown or over-long label.
+    """
+    if name is None:
         return None
+    if not isinstance(name, str):
+        raise TypeError(f"charset must be a str or None, not {type(name).__name__}")
+    if len(name) > MAX_CHARSET:
+        raise ValueError(f"charset label of {len(name)} characters is not a web encoding label")
+    if normalize_charset(name) is None:
+        raise ValueError(f"charset {name!r} is not a web encoding label (WHATWG Encoding Standard)")
+    return name
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -195,7 +229,7 @@ def _refuse(data: bytes, codec: str, ratio: float) -> NoReturn:
 
 
 def _finish(
-    text: str, codec: str, method: str, declared: str | None, problems: list[tuple[str, str]]
+    text: str, codec: str, method: str, declared: str | None, problems: list[tuple[IssueCode, str]]
 ) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -224,8 +258,13 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     ):
         if data.startswith(bom):
             read = data.decode(codec, errors="replace")
-            damaged = read.count("\ufffd")
-            found_problems = [("undecodable-bytes", f"{damaged} bytes replaced by U+FFFD")] if damaged else []
+            damaged = _damage(read)  # a BOM is no proof of text: the same damage check as any input
+            if damaged / max(len(read), 1) > MAX_DAMAGE:
+                _refuse(data, codec, damaged / max(len(read), 1))
+            found_problems: list[tuple[IssueCode, str]] = (
+                [("undecodable-bytes", f"{read.count(chr(0xFFFD))} bytes replaced by U+FFFD")]
+                if "\ufffd" in read else []
+            )
             return _finish(read, codec.removesuffix("-sig"), "bom", None, found_problems)
 
     head = data[:4096]
@@ -233,7 +272,7 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     doc_declared = None
     if found:
         doc_declared = (found.group("meta") or found.group("xml") or b"").decode("ascii", "replace")
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[IssueCode, str]] = []
 
     # 2. strict UTF-8 (pure ASCII also lands here)
     utf8 = _strict(data, "utf-8")

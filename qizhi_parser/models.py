@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
+    "ISSUE_CODES",
     "Article",
     "Credit",
     "CreditRole",
@@ -23,6 +24,7 @@ __all__ = [
     "Edition",
     "Image",
     "Issue",
+    "IssueCode",
     "Pagination",
     "Paragraph",
     "Section",
@@ -76,13 +78,53 @@ class CreditRole(str, enum.Enum):
     """any other credited role (制图 …)"""
 
 
+#: Every issue code, with what it means. The one registry: ``Issue.code`` is typed by it
+#: and the README's table of codes is tested against it.
+ISSUE_CODES: dict[str, str] = {
+    # the input
+    "charset-mismatch": "the declared charset does not read the bytes, or is not a web encoding label",
+    "mixed-encodings": "some lines are UTF-8 and others a legacy encoding; each line was read in its own",
+    "undecodable-bytes": "bytes no encoding reads were replaced by U+FFFD",
+    "nul-removed": "NUL characters were removed",
+    "controls-removed": "control, bidi-override or lone surrogate characters were removed",
+    "input-truncated": "the input exceeds a work bound (blocks, elements, attributes, nesting); the rest was not read",
+    # fields
+    "missing": "the field was not found",
+    "extract-failed": "a value could not be read; the field was left out and the rest of the article kept",
+    "headline-from-title": "no headline element; the headline was taken from <title> or og:title",
+    "implausible-headline": "a title block too long to be a headline was rejected",
+    "time-unknown": "only a date is printed; the time of day is unknown",
+    "implausible-date": "the printed time is not a plausible publication time",
+    "meta-date-mismatch": "the printed date differs from the publishdate meta (the printed one wins)",
+    "url-date-mismatch": "the publication date differs from the URL's date",
+    "source-from-meta": "no source printed; taken from the source meta",
+    "source-meta-mismatch": "the printed source differs from the source meta",
+    "credit-no-names": "a credit label with no names after it",
+    "byline-unrecognised": "a byline element names no known role",
+    "multiple-articles": "the input holds a second article; only the first is returned",
+    "content-id-mismatch": "the URL's content id differs from the contentid meta",
+    "unsafe-url": "a URL that is not http(s), too long or unreadable was dropped",
+    # parse_pages
+    "pages-disagree": "pages of one article disagree on headline or time",
+    "pages-missing": "fewer pages were given than the article has",
+}
+
+IssueCode = Literal[
+    "charset-mismatch", "mixed-encodings", "undecodable-bytes", "nul-removed", "controls-removed",
+    "input-truncated", "missing", "extract-failed", "headline-from-title", "implausible-headline",
+    "time-unknown", "implausible-date", "meta-date-mismatch", "url-date-mismatch", "source-from-meta",
+    "source-meta-mismatch", "credit-no-names", "byline-unrecognised", "multiple-articles",
+    "content-id-mismatch", "unsafe-url", "pages-disagree", "pages-missing",
+]
+
+
 class Issue(_Model):
     """A non-fatal problem met while parsing."""
 
     field: str
     """The Article field concerned (``published_at``, ``credits`` …) or ``input``."""
-    code: str
-    """A stable, machine-readable code such as ``time-unknown``."""
+    code: IssueCode
+    """A stable, machine-readable code such as ``time-unknown`` (all of them: ``ISSUE_CODES``)."""
     message: str
     """A human-readable explanation, naming where the problem is."""
 

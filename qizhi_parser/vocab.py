@@ -458,7 +458,7 @@ ARTICLE_URL = regex.compile(
     ^(?:https?:)?//(?P<site>[^/\s?#]+)
     (?:/(?P<kind>n\d?))?
     /(?P<year>\d{4})/(?P<month>\d\d)(?P<day>\d\d)
-    /(?P<channel>c\d+)-(?P<content>\d+)(?:-(?P<page>\d+))?\.html?
+    /(?P<channel>c\d{1,12})-(?P<content>\d{1,20})(?:-(?P<page>\d{1,6}))?\.html?
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )

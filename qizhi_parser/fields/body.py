@@ -4,7 +4,6 @@ images, credits and the lines that are not text (edition, pager, promos)."""
 from __future__ import annotations
 
 import datetime as dt
-import urllib.parse
 from dataclasses import dataclass, field
 
 from ..models import CreditRole, Edition, Image, Paragraph, Section
@@ -31,6 +30,7 @@ from ..vocab import (
 )
 from ._text import ends_open, is_prose, squash, strip_indent
 from .credits import EDITOR_CHAIN, RawCredit, closing_credit, dateline_credit, parse_credit_run
+from .urls import Links
 
 __all__ = ["Body", "extract", "select"]
 
@@ -41,6 +41,8 @@ MAX_TEXT_HEADING = 40
 #: Longest lead-in sentence when it must be told from the text alone.
 MAX_TEXT_LEAD = 24
 MAX_CAPTION = 80
+#: Most images kept for one article (a real one has a few dozen at most).
+MAX_IMAGES = 200
 
 
 @dataclass(slots=True)
@@ -56,6 +58,8 @@ class Body:
     pager_numbers: list[int] = field(default_factory=list)
     pager_links: list[tuple[int, str]] = field(default_factory=list)
     rule: str = ""
+    images_dropped: int = 0
+    """Images past MAX_IMAGES, not kept."""
 
 
 def _editor_line(block: Block) -> bool:
@@ -131,14 +135,15 @@ def _edition(text: str) -> Edition | None:
     return Edition(paper=squash(match["paper"]), date=date, page=match["page"])
 
 
-def _pager(body: Body, block: Block, base: str | None) -> None:
+def _pager(body: Body, block: Block, links: Links) -> None:
     for m in PAGER_NUMBER.finditer(block.text):
         body.pager_numbers.append(int(m.group(1) or m.group(2)))
     for link in block.links:
         number = PAGER_NUMBER.search(link.text)
         if number:
-            href = urllib.parse.urljoin(base, link.href) if base else link.href
-            body.pager_links.append((int(number.group(1) or number.group(2)), href))
+            href = links(link.href)
+            if href is not None:
+                body.pager_links.append((int(number.group(1) or number.group(2)), href))
 
 
 #: No special line (credit, edition, pager, promo, caption …) is longer than this.
@@ -156,7 +161,7 @@ def _add_text_item(items: list[tuple[str, str, Block, str | None]], block: Block
     items.append(("heading" if heading else "para", text, block, lead))
 
 
-def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Body:
+def extract(page: Page, blocks: list[Block], rule: str, links: Links) -> Body:
     body = Body(rule=rule)
     html = page.format == "html"
     # pass 1: sort blocks; headings are only candidates until pass 2
@@ -175,9 +180,10 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
         for src, alt in block.images:
             if DECOR_IMAGE.search(src):
                 continue
-            body.images.append(
-                Image(src=urllib.parse.urljoin(base, src) if base else src, alt=squash(alt or "") or None)
-            )
+            if len(body.images) >= MAX_IMAGES:
+                body.images_dropped += 1
+                continue
+            body.images.append(Image(src=links(src), alt=squash(alt or "") or None))
         if not text:
             last_was_image = bool(block.images) or last_was_image
             continue
@@ -199,7 +205,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
             continue
         if special:
             if block.zone == "pagination" or PAGER.match(text):
-                _pager(body, block, base)
+                _pager(body, block, links)
                 continue
             if END_MARK.match(text) or STOP.match(text):
                 continue
@@ -239,7 +245,7 @@ def extract(page: Page, blocks: list[Block], rule: str, base: str | None) -> Bod
     inside = {b.index for b in blocks}
     for block in page.blocks:
         if block.zone == "pagination" and block.index not in inside:
-            _pager(body, block, base)
+            _pager(body, block, links)
 
     # pass 2: a text heading must be followed by a paragraph (after other headings)
     if not html:

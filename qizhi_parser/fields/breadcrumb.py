@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import urllib.parse
-
 from ..models import Crumb
 from ..page import Block
 from ..vocab import CRUMB_ARTICLE_STEP, CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP, CRUMB_SEP_LABELLED, CRUMB_TEXT_END
 from ._text import squash
+from .urls import Links
 
 __all__ = ["extract", "is_path_line"]
 
@@ -39,20 +38,12 @@ def _parts(text: str) -> list[str] | None:
     return parts
 
 
-def _crumbs(block: Block, base: str | None) -> list[Crumb] | None:
+def _crumbs(block: Block, resolve: Links) -> list[Crumb] | None:
     parts = _parts(block.text)
     if parts is None:
         return None
     links = {squash(link.text): link.href for link in block.links}
-    crumbs = []
-    for part in parts:
-        href = links.get(part)
-        if href and not href.lower().startswith("javascript"):
-            href = urllib.parse.urljoin(base, href) if base else href
-        else:
-            href = None
-        crumbs.append(Crumb(text=part, url=href))
-    return crumbs
+    return [Crumb(text=part, url=resolve(links.get(part))) for part in parts]
 
 
 def is_path_line(text: str) -> bool:
@@ -61,12 +52,12 @@ def is_path_line(text: str) -> bool:
     return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))
 
 
-def extract(blocks: list[Block], before: int | None, base: str | None) -> tuple[list[Crumb], int, str] | None:
+def extract(blocks: list[Block], before: int | None, links: Links) -> tuple[list[Crumb], int, str] | None:
     """The template's path element, else the last path-shaped line above ``before``
     (a 当前位置 label makes a line a path even in a table cell)."""
     for block in blocks:
         if block.zone == "breadcrumb" and not block.hidden:
-            crumbs = _crumbs(block, base)
+            crumbs = _crumbs(block, links)
             if crumbs:
                 return crumbs, block.index, "html:breadcrumb"
     limit = before if before is not None else min(len(blocks), 60)
@@ -76,7 +67,7 @@ def extract(blocks: list[Block], before: int | None, base: str | None) -> tuple[
             continue
         if block.listed and not CRUMB_PREFIX.match(block.text):
             continue
-        crumbs = _crumbs(block, base)
+        crumbs = _crumbs(block, links)
         if crumbs:
             found = (crumbs, block.index, f"{'text' if block.line is not None else 'html'}:path-line")
     return found

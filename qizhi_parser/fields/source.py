@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import urllib.parse
-
 from ..models import Source
 from ..page import Block
 from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
 from ._text import squash
+from .urls import Links
 
 __all__ = ["from_blocks", "from_meta", "is_reprint"]
 
@@ -21,12 +20,12 @@ def is_reprint(name: str) -> bool:
     return not squash(name).replace(" ", "").startswith(OWN_SOURCES)
 
 
-def _make(name: str, block: Block | None, base: str | None) -> Source:
+def _make(name: str, block: Block | None, links: Links) -> Source:
     url = None
     if block is not None:
         for link in block.links:
-            if squash(link.text) == name and not link.href.lower().startswith("javascript"):
-                url = urllib.parse.urljoin(base, link.href) if base else link.href
+            if squash(link.text) == name:
+                url = links(link.href)
                 break
     return Source(name=name, url=url, is_reprint=is_reprint(name))
 
@@ -51,7 +50,7 @@ def _linked_name(name: str, block: Block) -> str:
     return name
 
 
-def from_blocks(blocks: list[Block], near: int | None, base: str | None) -> tuple[Source, int] | None:
+def from_blocks(blocks: list[Block], near: int | None, links: Links) -> tuple[Source, int] | None:
     """The 来源 on the time line or on a line next to it (older templates split them)."""
     order: list[Block] = []
     if near is not None:
@@ -65,7 +64,7 @@ def from_blocks(blocks: list[Block], near: int | None, base: str | None) -> tupl
         if match:
             name = _linked_name(squash(match.group("name")), block)
             if name:
-                return _make(name, block, base), block.index
+                return _make(name, block, links), block.index
     return None
 
 
