@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pydantic
 import regex
@@ -448,6 +449,23 @@ def _published(
     return published_at, raw, precision
 
 
+T = TypeVar("T")
+
+
+def _guard(notes: _Notes, field_name: str, default: T, step: Callable[..., T], *args: Any) -> T:
+    """Run one field's step; when it fails on a value, the field gets ``default`` and an
+    ``extract-failed`` issue, and the rest of the article is kept (``strict=True`` then
+    raises). Errors of the library itself and exhausted resources still propagate."""
+    try:
+        return step(*args)
+    except (QizhiParserError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # one bad value costs that field, never the article
+        log.debug("field %s failed", field_name, exc_info=True)
+        notes.issue(field_name, "extract-failed", f"{field_name} could not be read ({type(exc).__name__}: {exc})"[:300])
+        return default
+
+
 def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     prov = notes.provenance
     if page.cleaned:
@@ -458,24 +476,29 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
                     f"the page has more than {MAX_BLOCKS:,} text blocks; only the first {MAX_BLOCKS:,} were read")
     template = match_template(page.marks)
     prov["template"] = template.name if template is not None else "generic"
-    url = _pick_url(page, url, notes)
-    info = url_info(url) if url else None
+    url = _guard(notes, "url", None, _pick_url, page, url, notes)
+    info = _guard(notes, "url_info", None, url_info, url) if url else None
     links = _links(page, url)
 
-    printed = date_field.find_printed(page.blocks, page.format)
+    printed = _guard(notes, "published_at", None, date_field.find_printed, page.blocks, page.format)
     anchor = printed.index if printed else None
 
-    title, headline_lines = _headline(page, anchor, notes)
+    no_title: tuple[title_field.Title | None, list[str]] = (None, [])
+    title, headline_lines = _guard(notes, "headline", no_title, _headline, page, anchor, notes)
     headline = " ".join(headline_lines)
     title_index = title.index if title is not None else None
 
-    crumbs = crumb_field.extract(page.blocks, title_index if title_index is not None else anchor, links)
+    crumbs = _guard(notes, "breadcrumb", None, crumb_field.extract, page.blocks,
+                    title_index if title_index is not None else anchor, links)
     breadcrumb = crumbs[0] if crumbs else []
     if crumbs:
         prov["breadcrumb"] = crumbs[2]
 
-    source, source_index = _source(page, anchor, links, notes)
-    published_at, published_raw, precision = _published(page, printed, info, notes)
+    no_source: tuple[Source | None, int | None] = (None, None)
+    source, source_index = _guard(notes, "source", no_source, _source, page, anchor, links, notes)
+    no_time: tuple[dt.datetime | None, str | None, date_field.Precision | None] = (None, None, None)
+    published_at, published_raw, precision = _guard(notes, "published_at", no_time, _published, page, printed,
+                                                    info, notes)
 
     # body
     after = max(i for i in (anchor, title_index, source_index, -1) if i is not None) + 1
@@ -485,7 +508,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
         notes.issue("sections", "multiple-articles",
                     f"a second article starts at {_where(page.blocks[second])} ({page.blocks[second].text[:40]!r}); "
                     "only the first is returned")
-    body = body_field.extract(page, blocks, rule, links)
+    body = _guard(notes, "sections", body_field.Body(rule=rule), body_field.extract, page, blocks, rule, links)
     prov["sections"] = body.rule
     if body.original_rule:
         prov["original_headline"] = body.original_rule
@@ -499,7 +522,8 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
     if links.dropped:
         kinds = sorted(set(links.dropped))
         notes.issue("url", "unsafe-url", f"{len(links.dropped)} link(s) dropped: " + "; ".join(kinds[:5]))
-    credits = _credits(page, body, title_index, anchor, notes)
+    no_credits: list[Credit] = []
+    credits = _guard(notes, "credits", no_credits, _credits, page, body, title_index, anchor, notes)
     if credits:
         prov["credits"] = "blocks:credit-labels"
 
@@ -541,7 +565,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
             sections=body.sections,
             credits=credits,
             images=body.images,
-            pagination=_pagination(body, url, info.page if info else None),
+            pagination=_guard(notes, "pagination", None, _pagination, body, url, info.page if info else None),
             issues=notes.issues,
             provenance=prov,
         )
@@ -565,6 +589,9 @@ def _enforce(article: Article) -> None:
             details.append(f"{name}: {related[0] if related else 'not found'}")
     if missing:
         raise MissingFieldError(missing, details)
+    failed = [i for i in article.issues if i.code == "extract-failed"]
+    if failed:
+        raise QizhiParserError(f"strict: {failed[0].message}")
 
 
 # ------------------------------------------------------------------ multi-page

@@ -134,6 +134,9 @@ class Page:
 _CELL_GAP = regex.compile(r"[ \t]{4,}")
 #: Characters that join the parts of one line across a wide gap.
 _JOINERS = frozenset(">»›→＞|｜")
+#: A line of a text dump that is a markup declaration or comment: <!DOCTYPE html>,
+#: <!ENTITY a "…">, <?xml version="1.0"?>, <!-- … -->, ]>.
+_DECLARATION = regex.compile(r"^<(?:![A-Za-z\[-]|\?xml)[^\n]{0,4000}$|^\]\s*>$")
 #: List bullets a text renderer puts before list items.
 _LIST_BULLET = regex.compile(r"^(?:[*•·]|-(?!-))[ \t]+")
 
@@ -151,8 +154,8 @@ def page_from_text(text: str) -> Page:
             truncated = True
             break
         line = raw.strip(" \t\r\f\v\xa0\u3000\ufeff")
-        if not line:
-            group += 1
+        if not line or (line[0] == "<" and _DECLARATION.match(line)):
+            group += 1  # a markup declaration (<!DOCTYPE …>, <!ENTITY …>, <?xml …?>) is never text
             continue
         row = ("    " in raw or "\t" in raw) and bool(_CELL_GAP.search(raw.strip("\r\n")))
         if row:

@@ -250,11 +250,12 @@ INFO_ITEM = regex.compile(
     regex.VERBOSE,
 )
 
-#: Separators between names in a credit: 、，,；;/ and runs of spaces.
-NAME_SPLIT = regex.compile(r"\s*[、，,；;／/|]\s*")
+#: Separators between names in a credit: 、，,；;/| (the parts are stripped; runs of spaces
+#: are split apart later). No ``\s*`` around it: searched over a run of spaces, that is quadratic.
+NAME_SPLIT = regex.compile(r"[、，,；;／/|]")
 
 #: An intern mark after a name: 郜碧澄(实习) / （实习生）.
-INTERN_MARK = regex.compile(r"\s*[(（]\s*(?:实习|實習)生?\s*[)）]")
+INTERN_MARK = regex.compile(r"[(（]\s*(?:实习|實習)生?\s*[)）]")
 
 #: Leading bullets of a byline paragraph: □ 本报记者 葛灵丹.
 BULLETS = regex.compile(r"^[□■◎●○▲△◆◇★☆◼◻▪▫\s]+")
@@ -275,6 +276,11 @@ DATETIME = regex.compile(
     regex.VERBOSE,
 )
 
+#: Anything shaped as a printed date, plausible or not (9999年99月99日99:99): marks an info line.
+LOOSE_DATE = regex.compile(
+    r"(?<!\d)\d{2,4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?!\d)\s*日?(?:\s{0,4}\d{1,2}[:：]\d{1,2})?"
+)
+
 #: 来源 followed by the source name, up to a date, a bar, a wide gap or the end.
 SOURCE = regex.compile(
     r"""
@@ -289,7 +295,7 @@ SOURCE = regex.compile(
 SOURCE_META = regex.compile(r"^\s*(?:来源|來源)\s*[:：]\s*(?P<name>\S+)")
 
 #: Breadcrumb separators.
-CRUMB_SEP = regex.compile(r"\s*(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→)\s*")
+CRUMB_SEP = regex.compile(r"(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→)")
 
 #: A breadcrumb line in text: at least two parts joined by >> or >. A part cannot hold a
 #: separator character, so there is one way to split a line and matching stays linear
@@ -304,18 +310,20 @@ CRUMB_LINE = regex.compile(
 CRUMB_PREFIX = regex.compile(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*")
 #: Separators a path line may use once a 当前位置 label says it is one (｜ and | also
 #: split headlines: 新华视界｜河北遵化, so they count only after the label).
-CRUMB_SEP_LABELLED = regex.compile(r"\s*(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→|｜|\||/|／)\s*")
+CRUMB_SEP_LABELLED = regex.compile(r"(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→|｜|\||/|／)")
 #: The last step of a path that ends at the article: 新华网 正文, 首页 > 要闻 > 正文.
 CRUMB_ARTICLE_STEP = "正文"
 #: A path of words ending in 正文 (新华网 正文, 要闻 正文): steps split at spaces.
 CRUMB_TEXT_END = regex.compile(r"^(?P<path>[^\s。，,：:]{1,20}(?:\s[^\s。，,：:]{1,20}){0,6})\s正文$")
 
-#: The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）.
+#: The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）. Whitespace runs are
+#: possessive (``\s*+``) and the paper starts with a non-space, so a 《 followed by a long
+#: run of spaces fails in linear time (it took a day per megabyte before).
 EDITION = regex.compile(
     r"""
-    ^\s*《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[(（]\s*
-    (?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日
-    [\s\xa0\u3000]*(?:第\s*)?(?P<page>\d{1,3})\s*版\s*[)）]\s*$
+    ^\s*+《\s*+(?P<paper>[^》\s][^》]{1,19}?)\s*+》\s*+[(（]\s*+
+    (?P<year>\d{4})\s*+年\s*+(?P<month>\d{1,2})\s*+月\s*+(?P<day>\d{1,2})\s*+日
+    [\s\xa0\u3000]*+(?:第\s*+)?(?P<page>\d{1,3})\s*+版\s*+[)）]\s*+$
     """,
     regex.VERBOSE,
 )
@@ -343,7 +351,7 @@ CLOSING_CREDIT = regex.compile(r"[(（](?P<credit>[^（()）\n]{2,60})[)）][\s\
 ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|原题)\s*[:：]\s*(?P<title>.+)$")
 
 #: Separators of the parts of <title> and og:title: 标题--文化--人民网, 标题_人民网.
-TITLE_SEPARATOR = regex.compile(r"\s*(?:--|——|_|\||｜)\s*")
+TITLE_SEPARATOR = regex.compile(r"(?:--|——|_|\||｜)")
 #: A title part naming the site (人民网, 手机人民网, 旗帜网 …): dropped with the parts after it.
 SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.c", regex.IGNORECASE)
 #: Longest title part that is a channel name (文化, 经济·科技) between headline and site.

@@ -40,7 +40,7 @@ EDITOR_CHAIN = frozenset(
 _HAN_NAME = regex.compile(r"^\p{Han}[\p{Han}·•．・]{1,14}$")
 _LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
 _SPACES = regex.compile(r"[\s\u3000\xa0]+")
-_WRAPPED = regex.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$", regex.DOTALL)
+_WRAPPED = regex.compile(r"^[(（【\[](?P<inner>.*)[)）】\]]$", regex.DOTALL)
 _SINGLE_HAN = regex.compile(r"^\p{Han}$")
 _LABEL_SEPARATOR = regex.compile(r"[:：/／︱｜]")
 
@@ -134,7 +134,7 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         return None
     wrapped = _WRAPPED.match(body)
     if wrapped:
-        body = wrapped.group("inner")
+        body = wrapped.group("inner").strip(" \t\u3000\xa0")
     matches = list(CREDIT_LABEL.finditer(body))
     if not matches or matches[0].start() != 0:
         return None

@@ -15,7 +15,7 @@ from dateutil import parser as dateparser
 
 from ..models import CHINA_TZ, EARLIEST
 from ..page import Block
-from ..vocab import DATETIME, SOURCE
+from ..vocab import DATETIME, LOOSE_DATE, SOURCE
 
 __all__ = ["PrintedTime", "find_printed", "from_meta", "plausible"]
 
@@ -100,6 +100,10 @@ def _from_lines(blocks: list[Block], before: int | None) -> PrintedTime | None:
             continue
         match = DATETIME.search(block.text)
         if not match:
+            loose = LOOSE_DATE.search(block.text) if SOURCE.search(block.text) else None
+            if loose:  # 9999年99月99日99:99 来源：…: the info line, with a date that cannot be one
+                rule = f"{_format(block)}:time-source-line"
+                return PrintedTime(block.index, None, loose.group(0).strip(), "day", rule)
             continue
         timed = match["hour"] is not None
         labelled = bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
@@ -133,5 +137,9 @@ def from_meta(meta: dict[str, str]) -> tuple[dt.datetime, Precision, str, str] |
         has_time = "T" in raw or ":" in raw
         if value.tzinfo is None:
             value = value.replace(tzinfo=CHINA_TZ)
-        return value.astimezone(CHINA_TZ), ("minute" if has_time else "day"), raw, f"meta:{key}"
+        try:
+            value = value.astimezone(CHINA_TZ)
+        except OverflowError:  # 9999-12-31T23:59:59-14:00 is past the last representable instant
+            continue
+        return value, ("minute" if has_time else "day"), raw, f"meta:{key}"
     return None
