@@ -29,7 +29,7 @@ from .fields.credits import RawCredit, info_line_credits, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import Links, safe_url, url_info
 from .models import MAX_HEADLINE, Article, Credit, Issue, IssueCode, Pagination, Source, UrlInfo
-from .page import MAX_BLOCKS, Block, Page, page_from_html, page_from_text, parse_tree
+from .page import MAX_BLOCKS, MAX_LINES, Block, Page, page_from_html, page_from_text, parse_tree
 from .vocab import HTML_TAG, match_template
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
@@ -473,7 +473,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
                     f"{page.cleaned} control, bidi-override or lone surrogate characters removed from the text")
     if page.truncated:
         notes.issue("input", "input-truncated",
-                    f"the page has more than {MAX_BLOCKS:,} text blocks; only the first {MAX_BLOCKS:,} were read")
+                    f"the page has more than {MAX_BLOCKS:,} text blocks or {MAX_LINES:,} lines; the rest was not read")
     template = match_template(page.marks)
     prov["template"] = template.name if template is not None else "generic"
     url = _guard(notes, "url", None, _pick_url, page, url, notes)

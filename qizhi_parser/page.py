@@ -32,6 +32,9 @@ _WS = regex.compile(r"[ \t\n\r\f\v]+")
 #: which bounds the work any input can cause.
 MAX_BLOCKS = 20_000
 
+#: Most links and most images kept for one block (a paragraph has a handful).
+MAX_PER_BLOCK = 500
+
 #: Elements whose start and end break the flow of text into blocks.
 BLOCK_TAGS = frozenset(
     (
@@ -129,6 +132,9 @@ class Page:
 # ------------------------------------------------------------------------- text
 
 
+#: Most lines of a text dump read (a real dump has a few thousand); the rest is
+#: not read and the Article says so (``input-truncated``).
+MAX_LINES = 200_000
 #: A run of spaces this long inside a line of a text dump separates two table cells
 #: that a text renderer set side by side (``www.site.cn      2005年08月16日 来源：新华网``).
 _CELL_GAP = regex.compile(r"[ \t]{4,}")
@@ -148,6 +154,9 @@ def page_from_text(text: str) -> Page:
     blocks: list[Block] = []
     group = 0
     truncated = False
+    if text.count("\n") > MAX_LINES:  # counted in C; 20 M blank lines are not split into a list
+        cut = _nth(text, "\n", MAX_LINES)
+        text, truncated = (text[:cut], True) if cut is not None else (text, False)
     text, cleaned = scrub_count(text)
     for number, raw in enumerate(text.splitlines(), start=1):
         if len(blocks) >= MAX_BLOCKS:
@@ -214,8 +223,18 @@ def _collapse(text: str) -> str:
     return text.strip()
 
 
-@functools.lru_cache(maxsize=4096)  # a template's few hundred class/id values recur on every page
+#: Longest class/id value whose zone is cached: the cache is bounded by size, not only by
+#: count (150 pages with a unique 2 MB class attribute would otherwise keep 300 MB alive).
+_MAX_CACHED_MARK = 200
+
+
 def _zone_of(ident: str | None, cls: str | None) -> str | None:
+    if (ident is not None and len(ident) > _MAX_CACHED_MARK) or (cls is not None and len(cls) > _MAX_CACHED_MARK):
+        return _zone_uncached(ident, cls)
+    return _zone_cached(ident, cls)
+
+
+def _zone_uncached(ident: str | None, cls: str | None) -> str | None:
     if ident and ident in ID_ZONES:
         return ID_ZONES[ident]
     if cls:
@@ -224,6 +243,10 @@ def _zone_of(ident: str | None, cls: str | None) -> str | None:
             if zone is not None:
                 return zone
     return None
+
+
+# a template's few hundred class/id values recur on every page: at most 4096 × 2 × 200 characters
+_zone_cached = functools.lru_cache(maxsize=4096)(_zone_uncached)
 
 
 def _marks(ident: str | None, cls: str | None) -> frozenset[str]:
@@ -434,7 +457,7 @@ class _Builder:
                     self.broken = True
                 elif tag == "img":
                     src = el.get("src")
-                    if src:
+                    if src and len(self.images) < MAX_PER_BLOCK:
                         self.images.append((src, el.get("alt")))
                 elif tag == "a":
                     link_start.append(len(self.parts))
@@ -453,7 +476,7 @@ class _Builder:
                     start = link_start.pop()
                     href = el.get("href")
                     label = scrub(_collapse("".join(self.parts[start:]).replace("\x00", " ")))
-                    if href and label:
+                    if href and label and len(self.links) < MAX_PER_BLOCK:
                         self.links.append(Link(label, href))
                 if el.tail and (not parent[1] or parent[7]):
                     self.add_text(el.tail, parent[2], parent[4])
@@ -487,6 +510,10 @@ _CONTAINER_ZONES = frozenset(
 )
 
 
+#: Most <h1> elements taken as fast-path roots (a page has one or two; 600,000 sibling
+#: <h1> would each become a root).
+_MAX_H1_ROOTS = 16
+
 #: Elements that may be a template container (or the headline).
 _CONTAINER_TAGS = ("div", "span", "p", "h1", "h2", "section", "article", "main", "td", "center", "font")
 
@@ -508,13 +535,15 @@ def _fast_roots(root: etree._Element, seen: set[str]) -> list[etree._Element] | 
         return None
     roots: list[etree._Element] = []
     has_body = has_title = False
+    h1s = 0
     for el in body.iter(*_CONTAINER_TAGS):  # filtered in C: no proxies for <a>, <li>, <img> …
         tag = el.tag
         if tag == "h1":
             if el.keys():
                 _seen_marks(el.get("id"), el.get("class"), seen)
-            if not "".join(el.itertext()).strip():
-                continue  # a logo <h1>
+            h1s += 1
+            if h1s > _MAX_H1_ROOTS or not "".join(el.itertext()).strip():
+                continue  # a logo <h1>, or past the few a page has
             # the headline with the elements beside it: 引题 above, 副题 below
             prev, nxt = el.getprevious(), el.getnext()
             roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
@@ -611,9 +640,91 @@ def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> li
     return found
 
 
+#: Most tags (``<`` characters) handed to lxml. A real article page has a few thousand;
+#: past this the rest of the page is not read (``input-truncated``), so no input makes
+#: libxml2 build a tree of millions of elements (most of its memory and time).
+MAX_TAGS = 60_000
+#: Most attributes kept on one element (libxml2's duplicate check is quadratic in them).
+MAX_ATTRIBUTES = 128
+#: Longest attribute value kept (a 10 MB data: URI is no URL an Article holds).
+MAX_ATTRIBUTE_VALUE = 65_536
+#: A tag this long may hold too many attributes or too long a value: it is looked into.
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def _nth(text: str, char: str, n: int) -> int | None:
+    """The index of the ``n``-th ``char`` in ``text`` (counted in C, chunk by chunk), or None."""
+    seen = 0
+    step = 1 << 16
+    for start in range(0, len(text), step):
+        chunk = text[start : start + step]
+        here = chunk.count(char)
+        if seen + here >= n:
+            pos = start - 1
+            for _ in range(n - seen):
+                pos = text.index(char, pos + 1)
+            return pos
+        seen += here
+    return None
+
+
+def _shrink_tag(tag: str) -> tuple[str, int]:
+    """The tag with at most MAX_ATTRIBUTES attributes, none longer than MAX_ATTRIBUTE_VALUE;
+    and how many attributes or values were dropped."""
+    name_end = 1
+    while name_end < len(tag) and not tag[name_end].isspace() and tag[name_end] not in "/>":
+        name_end += 1
+    kept: list[str] = []
+    dropped = 0
+    for match in _ATTRIBUTE.finditer(tag, name_end, len(tag) - 1):
+        value = match.group(2)
+        if len(kept) >= MAX_ATTRIBUTES or (value is not None and len(value) > MAX_ATTRIBUTE_VALUE):
+            dropped += 1
+            continue
+        kept.append(" " + match.group(0))
+    if not dropped:
+        return tag, 0
+    return tag[:name_end] + "".join(kept) + ">", dropped
+
+
+def bound_markup(text: str, problems: list[tuple[IssueCode, str]] | None = None) -> str:
+    """The HTML cut to what the work budget reads: at most MAX_TAGS tags, at most
+    MAX_ATTRIBUTES attributes an element, no attribute value over MAX_ATTRIBUTE_VALUE.
+    What was cut is reported in ``problems`` as ``input-truncated``."""
+    if text.count("<") > MAX_TAGS:
+        cut = _nth(text, "<", MAX_TAGS + 1)
+        if cut is not None:
+            if problems is not None:
+                problems.append(("input-truncated", f"the page has more than {MAX_TAGS:,} tags; the markup after "
+                                                    f"character {cut:,} was not read"))
+            text = text[:cut]
+    if _LONG_TAG.search(text) is None:
+        return text
+    pieces: list[str] = []
+    last = 0
+    dropped = 0
+    for match in _LONG_TAG.finditer(text):
+        tag, lost = _shrink_tag(match.group(0))
+        if lost:
+            pieces.append(text[last : match.start()])
+            pieces.append(tag)
+            last = match.end()
+            dropped += lost
+    if not dropped:
+        return text
+    pieces.append(text[last:])
+    if problems is not None:
+        problems.append(("input-truncated", f"{dropped:,} attributes over the limits ({MAX_ATTRIBUTES} an element, "
+                                            f"{MAX_ATTRIBUTE_VALUE:,} characters a value) were not read"))
+    return "".join(pieces)
+
+
 def parse_tree(text: str, problems: list[tuple[IssueCode, str]] | None = None) -> etree._Element:
-    """The lxml tree of an HTML text. Never fetches anything: the HTML parser reads
-    no DTD and resolves no external entity; network access is off, huge_tree off."""
+    """The lxml tree of an HTML text, within the work budget (:func:`bound_markup`).
+    Never fetches anything: the HTML parser reads no DTD and resolves no external
+    entity; network access is off, huge_tree off."""
+    text = bound_markup(text, problems)
     data = text.encode("utf-8", errors="replace")
     parser = _parser()
     try:

@@ -110,7 +110,6 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
     return names, interns
 
 
-@functools.lru_cache(maxsize=8192)
 def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     """Parse a whole block as credits, or return None if it is anything else.
 
@@ -121,8 +120,13 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     >>> parse_credit_run("记者会上，他说。") is None
     True
     """
-    if len(text) > 200 or not text:
+    if len(text) > 200 or not text:  # checked before the cache: it holds short keys only
         return None
+    return _parse_credit_run(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     byline = BULLET_BYLINE.match(text.strip(" \t\u3000\xa0"))
     if byline:
         people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
