@@ -1,45 +1,90 @@
 """Many pages: files, folders, stdin, gzip and WARC archives, parsed in parallel.
 
-:func:`parse_many` streams ``(input, Article | QizhiParserError)`` in input order
-with a bounded number of inputs in flight, so memory stays flat however many
-inputs there are. :func:`iter_warc` reads the HTML responses of a WARC archive
-(with warcio). Everything here is picklable and free of global state, so the same
-functions run inside Dask or Spark workers.
+:func:`parse_many` streams ``(item, result)`` pairs in input order, exactly one per
+input, with a bounded number of inputs in flight, so memory stays flat however many
+inputs there are. ``result`` is an :class:`~qizhi_parser.Article`, a
+:class:`~qizhi_parser.QizhiParserError` (the input failed; its type says why) or a
+:class:`Skipped` (the input is deliberately not parsed: a redirect or an error
+response in a WARC, a revisit record, an archive without HTML responses).
+
+Nothing a single input does can stop or shorten a run: unreadable and special files
+(FIFOs, devices, sockets) are refused without blocking; every read is bounded by
+``max_bytes``; a damaged archive keeps the records read before the damage and adds
+one :class:`ArchiveError` naming the offset; a worker that dies (killed, out of
+memory) costs the input it held a :class:`WorkerDiedError` and the pool is rebuilt;
+an input that runs past ``timeout`` gets an :class:`InputTimeoutError`.
+
+Everything here is picklable and free of global state, so the same functions run
+inside Dask or Spark workers, under any multiprocessing start method.
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import fnmatch
 import functools
 import gzip
+import io
+import json
+import multiprocessing
 import os
 import pathlib
-from collections.abc import Callable, Iterable, Iterator
+import signal
+import stat
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .convert import Script, check_script
 from .core import DEFAULT_MAX_BYTES, parse
 from .decode import normalize_charset
-from .errors import QizhiParserError
+from .errors import (
+    ArchiveError,
+    InputTimeoutError,
+    InputTooLargeError,
+    QizhiParserError,
+    ReadError,
+    WorkerDiedError,
+)
 from .models import Article
 
-__all__ = ["DEFAULT_GLOBS", "Input", "expand", "iter_warc", "map_inputs", "parse_input", "parse_many"]
+__all__ = [
+    "DEFAULT_GLOBS",
+    "DEFAULT_TIMEOUT",
+    "Entry",
+    "Input",
+    "Skipped",
+    "available_cpus",
+    "display_name",
+    "expand",
+    "iter_warc",
+    "json_record",
+    "map_inputs",
+    "parse_input",
+    "parse_many",
+    "read_bounded",
+    "record",
+]
 
 #: Files a directory contributes when no --glob is given.
-DEFAULT_GLOBS = ("*.html", "*.htm", "*.shtml", "*.txt", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
-
-Result = Article | QizhiParserError
+DEFAULT_GLOBS = ("*.html", "*.htm", "*.shtml", "*.txt", "*.html.gz", "*.htm.gz", "*.txt.gz", "*.warc", "*.warc.gz")
+#: Seconds one input may take before it is ended with InputTimeoutError.
+DEFAULT_TIMEOUT = 60.0
+#: Bytes read at a time from streams.
+_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
 class Input:
     """One page to parse: a file to read, or bytes already read (stdin, a WARC record).
 
-    ``name`` says where it came from: a path, ``-`` for stdin, or
-    ``archive.warc.gz@1234`` for the WARC record at byte offset 1234.
+    ``name`` says where it came from: a path (non-UTF-8 bytes surrogate-escaped, as
+    :func:`os.fsdecode` gives them), ``-`` for stdin, or ``archive.warc.gz@1234`` for
+    the WARC record at byte offset 1234.
     """
 
     name: str
@@ -49,196 +94,537 @@ class Input:
     charset: str | None = None
 
 
-def _is_warc(path: str) -> bool:
-    return path.endswith((".warc", ".warc.gz"))
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input deliberately not parsed, and why."""
+
+    reason: str
+    status: int | None = None
+    """The HTTP status of a skipped WARC response, if it has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An input whose outcome is known before any parsing: a failure to read or expand
+    it (an unreadable file, a damaged archive), or a skip."""
+
+    name: str
+    outcome: QizhiParserError | Skipped
+
+
+Item = Input | Entry
+Result = Article | QizhiParserError | Skipped
+
+
+def available_cpus() -> int:
+    """The CPUs this process may use (its affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# ------------------------------------------------------------------ reading, bounded
+
+
+def read_bounded(stream: Any, max_bytes: int | None) -> bytes:
+    """Up to ``max_bytes + 1`` bytes of a binary stream, never more (so a 3 GiB body or
+    /dev/zero costs at most the limit). Raises InputTooLargeError past the limit."""
+    if max_bytes is None:
+        data: bytes = stream.read()
+        return data
+    parts: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        raise InputTooLargeError(size, max_bytes)
+    return b"".join(parts)
+
+
+def _special(path: str) -> str | None:
+    """What a path is when it is not a regular file (FIFOs block on open, devices never end)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _read(item: Input, max_bytes: int | None) -> bytes:
+    if item.data is not None:
+        if max_bytes is not None and len(item.data) > max_bytes:
+            raise InputTooLargeError(len(item.data), max_bytes)
+        return item.data
+    assert item.path is not None
+    special = _special(item.path)
+    if special is not None:
+        raise ReadError(f"cannot read {item.name}: it is {special}, not a regular file")
+    try:
+        if item.path.endswith(".gz"):
+            with gzip.open(item.path, "rb") as handle:
+                return read_bounded(handle, max_bytes)
+        with open(item.path, "rb") as handle:
+            return read_bounded(handle, max_bytes)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        message = getattr(exc, "strerror", None) or str(exc)
+        raise ReadError(f"cannot read {item.name}: {message}") from None
+
+
+# ------------------------------------------------------------------ WARC
+
+
+def _http_status(record: Any) -> int | None:
+    try:
+        return int(record.http_headers.get_statuscode())
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def _charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _is_html(content_type: str) -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml", "text/plain") or not kind
+
+
+def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None) -> Iterator[Item]:
+    """Items of the response records of an open WARC stream: an Input for each 2xx HTML
+    response, an Entry for each skipped one, and one ArchiveError Entry where the archive
+    breaks (after the records read before it), or one Skipped Entry when there is no HTML."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(handle)
+    end = 0  # where the last whole record ended
+    html = 0
+    broken: str | None = None
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except Exception as exc:  # ArchiveLoadFailed, zlib errors, warcio's AttributeErrors on garbage
+            broken = f"{type(exc).__name__}: {exc}"
+            break
+        kind = record.rec_type
+        if kind not in ("response", "revisit") or record.http_headers is None:
+            continue
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        status = _http_status(record)
+        body: bytes | None = None
+        failure: QizhiParserError | Skipped | None = None
+        if kind == "revisit":
+            failure = Skipped("a revisit record (the page is stored elsewhere)", status)
+        elif status is not None and not 200 <= status < 300:
+            failure = Skipped(f"HTTP status {status}", status)
+        elif not _is_html(content_type):
+            continue  # images, scripts, styles: not pages, not inputs
+        else:
+            html += 1
+            try:
+                body = read_bounded(record.content_stream(), max_bytes)
+            except InputTooLargeError as exc:
+                failure = exc
+            except Exception as exc:  # a truncated or corrupt payload
+                failure = ArchiveError(f"unreadable record body: {type(exc).__name__}: {exc}")
+        try:  # only after the body is read: warcio knows a record's offset once it has read it
+            offset = records.get_record_offset()
+            end = offset + records.get_record_length()
+        except Exception:  # no member info for some damaged streams
+            offset = end
+        where = f"{name}@{offset}"
+        if failure is not None:
+            yield Entry(where, failure)
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        yield Input(name=where, data=body, url=uri, charset=_charset(content_type))
+    if broken is None and size is not None:
+        with contextlib.suppress(Exception):  # warcio has no member info for some streams
+            end = max(end, records.get_record_offset() + records.get_record_length())
+        if end < size:
+            broken = f"{size - end:,} bytes after the last whole record cannot be read (a truncated archive?)"
+    if broken is not None:
+        yield Entry(f"{name}@{end}", ArchiveError(f"{name}: reading stopped at byte {end}: {broken}"))
+    elif html == 0:
+        yield Entry(name, Skipped("no HTML response in the archive"))
+
+
+def _warc_inputs(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    special = _special(path)
+    if special is not None:
+        yield Entry(path, ReadError(f"cannot read {path}: it is {special}, not a regular file"))
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in finally, the generator may stop early
+        size = os.fstat(handle.fileno()).st_size
+    except OSError as exc:
+        yield Entry(path, ReadError(f"cannot read {path}: {exc.strerror or exc}"))
+        return
+    try:
+        yield from _warc_items(path, handle, size, max_bytes)
+    finally:
+        handle.close()
 
 
 def iter_warc(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, str], bytes]]:
-    """(target URI, HTTP headers, body) of each HTML response record in a WARC file.
+    """(target URI, HTTP response headers with lower-case names, body) of each 2xx HTML
+    response in a WARC file.
 
-    Raises :class:`QizhiParserError` when the archive is unreadable (a broken
-    record ends the iteration with that error).
+    Raises :class:`ArchiveError` where the archive is damaged (after yielding the
+    records before the damage) and :class:`ReadError` when it cannot be opened.
     """
-    for item in _warc_inputs(str(path)):
-        if isinstance(item, QizhiParserError):
-            raise item
-        headers = {"content-type": item.charset or ""}
-        yield item.url or "", headers, item.data or b""
-
-
-def _warc_inputs(path: str) -> Iterator[Input | QizhiParserError]:
-    """Inputs of the HTML response records, or an error where the archive breaks."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
+    name = os.fspath(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in finally, the generator may stop early
+        handle = open(name, "rb")  # noqa: SIM115 - closed in finally, the generator may stop early
     except OSError as exc:
-        yield QizhiParserError(f"cannot read {path}: {exc.strerror or exc}")
-        return
+        raise ReadError(f"cannot read {name}: {exc.strerror or exc}") from None
     try:
         records = ArchiveIterator(handle)
         while True:
             try:
                 record = next(records)
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = _http_status(record)
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if (status is not None and not 200 <= status < 300) or not _is_html(content_type):
+                    continue
+                headers = {key.lower(): value for key, value in record.http_headers.headers}
+                body = record.content_stream().read()
             except StopIteration:
                 return
-            except (ArchiveLoadFailed, Exception) as exc:  # warcio raises AttributeError on some garbage
-                where = records.get_record_offset() if hasattr(records, "get_record_offset") else "?"
-                yield QizhiParserError(f"{path}: broken WARC record near byte {where}: {exc}")
-                return
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in content_type.lower() and "text/plain" not in content_type.lower():
-                continue
-            try:
-                body = record.content_stream().read()
-            except Exception as exc:  # a truncated or corrupt payload
-                yield QizhiParserError(f"{path}@{records.get_record_offset()}: unreadable record body: {exc}")
-                continue
-            offset = records.get_record_offset()  # only after the body is read: it reads to the end
-            charset = None
-            for param in content_type.split(";")[1:]:
-                key, _, value = param.strip().partition("=")
-                if key.lower() == "charset" and value:
-                    charset = value.strip("\"' ")
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            yield Input(name=f"{path}@{offset}", data=body, url=uri, charset=charset)
+            except Exception as exc:  # warcio's ArchiveLoadFailed, zlib errors, AttributeErrors on garbage
+                raise ArchiveError(f"{name}: reading stopped near byte {handle.tell()}: {type(exc).__name__}: "
+                                   f"{exc}") from None
+            yield record.rec_headers.get_header("WARC-Target-URI") or "", headers, body
     finally:
         handle.close()
 
 
+def _looks_like_warc(data: bytes) -> bool:
+    """A WARC archive, plain or gzip-compressed (what stdin may bring)."""
+    if data.startswith(b"\x1f\x8b"):
+        try:
+            return gzip.GzipFile(fileobj=io.BytesIO(data)).read(5) == b"WARC/"
+        except (OSError, EOFError):
+            return False
+    return data.startswith(b"WARC/")
+
+
+# ------------------------------------------------------------------ expansion
+
+
+def _matches(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """A glob matches the file name, or the path relative to the folder (``**/*.html``)."""
+    for pattern in patterns:
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(relative, pattern):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatch(relative, pattern[3:]):
+            return True
+    return False
+
+
 def expand(
-    paths: Iterable[str], *, globs: Iterable[str] = DEFAULT_GLOBS, stdin: bytes | None = None
-) -> Iterator[Input | QizhiParserError]:
-    """Inputs of paths as the command line gives them, lazily and in a stable order:
-    files as they are, directories recursively (files matching ``globs``), WARC
-    archives as their HTML records, ``-`` as ``stdin``."""
+    paths: Iterable[str],
+    *,
+    globs: Iterable[str] = DEFAULT_GLOBS,
+    stdin: bytes | None = None,
+    exclude: Iterable[str] = (),
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Iterator[Item]:
+    """Items of paths as the command line gives them, lazily and in a stable order:
+    files as they are, directories recursively (files matching ``globs`` by name or
+    by path relative to the folder), WARC archives as their records, ``-`` as
+    ``stdin`` (a WARC on stdin is read as one). ``exclude`` names files never read
+    (the output file)."""
     patterns = tuple(globs)
+    skip = {os.path.realpath(p) for p in exclude}
     for raw in paths:
         if raw == "-":
-            yield Input(name="-", data=stdin or b"")
+            data = stdin or b""
+            if _looks_like_warc(data):
+                yield from _warc_items("-", io.BytesIO(data), len(data), max_bytes)
+            else:
+                yield Input(name="-", data=data)
             continue
         path = pathlib.Path(raw)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, p) for p in patterns):
-                        yield from _file_inputs(os.path.join(root, name))
-        else:
-            yield from _file_inputs(str(path))
+                    full = os.path.join(root, name)
+                    relative = os.path.relpath(full, path)
+                    if _matches(relative, name, patterns) and os.path.realpath(full) not in skip:
+                        yield from _file_items(full, max_bytes)
+        elif os.path.realpath(raw) not in skip:
+            yield from _file_items(str(path), max_bytes)
 
 
-def _file_inputs(path: str) -> Iterator[Input | QizhiParserError]:
-    if _is_warc(path):
-        yield from _warc_inputs(path)
+def _file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    if path.endswith((".warc", ".warc.gz")):
+        yield from _warc_inputs(path, max_bytes)
     else:
         yield Input(name=path, path=path)
 
 
-def _read(item: Input, max_bytes: int | None) -> bytes:
-    if item.data is not None:
-        return item.data
-    assert item.path is not None
-    try:
-        if max_bytes is not None and os.path.getsize(item.path) > max_bytes and not item.path.endswith(".gz"):
-            from .errors import InputTooLargeError
+# ------------------------------------------------------------------ parsing one input
 
-            raise InputTooLargeError(os.path.getsize(item.path), max_bytes)
-        if item.path.endswith(".gz"):
-            with gzip.open(item.path, "rb") as handle:
-                limit = None if max_bytes is None else max_bytes + 1
-                return handle.read(limit) if limit is not None else handle.read()
-        with open(item.path, "rb") as handle:
-            return handle.read()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        message = getattr(exc, "strerror", None) or str(exc)
-        raise QizhiParserError(f"cannot read {item.path}: {message}") from None
+
+class _AlarmError(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _AlarmError
+
+
+def _with_timeout(seconds: float | None, call: Callable[[], Result]) -> Result:
+    """Run ``call``, ended after ``seconds`` by SIGALRM where that is possible (the main
+    thread of a process on a POSIX system); elsewhere without a limit."""
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        return call()
+    assert seconds is not None
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return call()
+    except _AlarmError:
+        return InputTimeoutError(f"parsing took longer than {seconds:g} s")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
-                script: Script | None = None) -> Result:
+                script: Script | None = None, timeout: float | None = None) -> Result:
     """Parse one input; every failure comes back as a QizhiParserError, never raised.
-    ``script`` converts the Article (check it first with :func:`check_script`)."""
-    try:
-        # a transport charset that is no web encoding label is ignored, as a browser does
-        charset = item.charset if normalize_charset(item.charset) else None
-        return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=charset,
-                     max_bytes=max_bytes, script=script)
-    except QizhiParserError as exc:
-        return exc
+    ``script`` converts the Article (check it first with :func:`check_script`);
+    ``timeout`` ends an input that takes longer (InputTimeoutError)."""
+
+    def run() -> Result:
+        try:
+            # a transport charset that is no web encoding label is ignored, as a browser does
+            charset = item.charset if normalize_charset(item.charset) else None
+            return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=charset,
+                         max_bytes=max_bytes, script=script)
+        except QizhiParserError as exc:
+            return exc
+
+    return _with_timeout(timeout, run)
 
 
 def parse_many(
-    inputs: Iterable[Input | QizhiParserError | str | os.PathLike[str]],
+    inputs: Iterable[Input | Entry | str | os.PathLike[str]],
     *,
     workers: int | None = None,
     strict: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     script: Script | None = None,
-) -> Iterator[tuple[Input | QizhiParserError, Result]]:
-    """Parse many inputs, yielding ``(input, Article or QizhiParserError)`` in input order.
+    timeout: float | None = DEFAULT_TIMEOUT,
+    start_method: str | None = None,
+) -> Iterator[tuple[Item, Result]]:
+    """Parse many inputs, yielding ``(item, Article | QizhiParserError | Skipped)`` in
+    input order, exactly one pair per input.
 
     ``inputs`` are :class:`Input` records or paths (a path to a WARC archive gives
-    one input per HTML record). ``workers`` processes parse in parallel (default:
-    the number of cores; 1 parses in this process). At most ``4 × workers`` inputs
+    one input per record). ``workers`` processes parse in parallel (default: the CPUs
+    this process may use; 1 parses in this process). At most ``4 × workers`` inputs
     are in flight, so memory does not grow with the number of inputs. ``script``
     (``Hans``/``Hant``) converts every Article; an unknown value raises ValueError and a
     missing OpenCC raises MissingExtraError here, before any input is read.
+    ``start_method`` picks the multiprocessing start method (``fork``, ``spawn``,
+    ``forkserver``; default: the platform's). Under ``spawn`` and ``forkserver`` the
+    calling script must guard its entry point with ``if __name__ == "__main__":``.
     """
     script = check_script(script)
-    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes, script=script)
-    return map_inputs(inputs, task, on_error=lambda exc: exc, workers=workers)
+    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes, script=script, timeout=timeout)
+    return map_inputs(inputs, task, workers=workers, max_bytes=max_bytes, start_method=start_method)
 
 
 T = TypeVar("T")
 
 
+def _items(inputs: Iterable[Input | Entry | str | os.PathLike[str]], max_bytes: int | None) -> Iterator[Item]:
+    for entry in inputs:
+        if isinstance(entry, (Input, Entry)):
+            yield entry
+        else:
+            yield from _file_items(os.fspath(entry), max_bytes)
+
+
 def map_inputs(
-    inputs: Iterable[Input | QizhiParserError | str | os.PathLike[str]],
+    inputs: Iterable[Input | Entry | str | os.PathLike[str]],
     task: Callable[[Input], T],
     *,
-    on_error: Callable[[QizhiParserError], T],
+    on_entry: Callable[[Entry], T] | None = None,
+    on_died: Callable[[Input, QizhiParserError], T] | None = None,
     workers: int | None = None,
-) -> Iterator[tuple[Input | QizhiParserError, T]]:
-    """Run a picklable ``task`` over inputs in worker processes, yielding results in
-    input order with a bounded window; inputs that are already errors (a broken WARC
-    record) and workers that die become ``on_error(...)``."""
-    workers = workers or os.cpu_count() or 1
-
-    def items() -> Iterator[Input | QizhiParserError]:
-        for entry in inputs:
-            if isinstance(entry, (Input, QizhiParserError)):
-                yield entry
-            else:
-                yield from _file_inputs(os.fspath(entry))
-
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    start_method: str | None = None,
+) -> Generator[tuple[Item, T], None, None]:
+    """Run a picklable ``task`` over inputs in worker processes, yielding one result a
+    input, in input order, with a bounded window. Entries (failures and skips known
+    before parsing) become ``on_entry(entry)`` (default: their outcome). A worker that
+    dies costs the inputs it held a WorkerDiedError (``on_died``), and the pool is
+    rebuilt: the other inputs in flight are run again one at a time, so the input that
+    killed it is told apart."""
+    workers = workers or available_cpus()
+    entry_result: Callable[[Entry], T] = on_entry or (lambda e: e.outcome)  # type: ignore[assignment,return-value]
+    died_result: Callable[[Input, QizhiParserError], T] = on_died or (lambda i, e: e)  # type: ignore[assignment,return-value]
+    items = _items(inputs, max_bytes)
     if workers <= 1:
-        for item in items():
-            yield item, (on_error(item) if isinstance(item, QizhiParserError) else task(item))
+        for item in items:
+            yield item, (entry_result(item) if isinstance(item, Entry) else task(item))
         return
-    window: collections.deque[tuple[Input | QizhiParserError, concurrent.futures.Future[T] | None]]
-    window = collections.deque()
-
-    def done(pair: tuple[Input | QizhiParserError, concurrent.futures.Future[T] | None]) -> tuple[
-        Input | QizhiParserError, T
-    ]:
-        item, future = pair
-        if future is None:
-            assert isinstance(item, QizhiParserError)
-            return item, on_error(item)
-        try:
-            return item, future.result()
-        except Exception as exc:  # a worker died (killed, out of memory)
-            return item, on_error(QizhiParserError(f"worker failed: {type(exc).__name__}: {exc}"))
-
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        for item in items():
-            future = None if isinstance(item, QizhiParserError) else pool.submit(task, item)
+    context = multiprocessing.get_context(start_method) if start_method else None
+    pool = _pool(workers, context)
+    window: collections.deque[tuple[Item, concurrent.futures.Future[T] | None]] = collections.deque()
+    try:
+        for item in items:
+            future = None if isinstance(item, Entry) else pool.submit(task, item)
             window.append((item, future))
-            if len(window) >= 4 * workers:
-                yield done(window.popleft())
+            while len(window) >= 4 * workers or (window and window[0][1] is None):
+                pool, pair = _settle(window.popleft(), pool, window, task, entry_result, died_result, workers,
+                                     context)
+                yield pair
         while window:
-            yield done(window.popleft())
+            pool, pair = _settle(window.popleft(), pool, window, task, entry_result, died_result, workers, context)
+            yield pair
+    finally:
+        _stop(pool)
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C and termination to the parent, which stops them itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+def _pool(workers: int, context: Any) -> concurrent.futures.ProcessPoolExecutor:
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+
+
+def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting for a stuck worker: its processes are ended."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
+def _settle(
+    pair: tuple[Item, concurrent.futures.Future[T] | None],
+    pool: concurrent.futures.ProcessPoolExecutor,
+    window: collections.deque[tuple[Item, concurrent.futures.Future[T] | None]],
+    task: Callable[[Input], T],
+    entry_result: Callable[[Entry], T],
+    died_result: Callable[[Input, QizhiParserError], T],
+    workers: int,
+    context: Any,
+) -> tuple[concurrent.futures.ProcessPoolExecutor, tuple[Item, T]]:
+    item, future = pair
+    if isinstance(item, Entry) or future is None:
+        assert isinstance(item, Entry)
+        return pool, (item, entry_result(item))
+    try:
+        return pool, (item, future.result())
+    except BrokenProcessPool:
+        pass
+    # A worker died: every future of this pool is lost. Run this input and the others in
+    # flight again, each alone in a fresh one-worker pool, so the input that kills its
+    # worker is the only one that pays for it; then go on with a new pool.
+    _stop(pool)
+    result = _alone(item, task, died_result, context)
+    rerun: list[tuple[Item, concurrent.futures.Future[T] | None]] = []
+    fresh = _pool(workers, context)
+    for other, other_future in window:
+        if isinstance(other, Entry) or other_future is None:
+            rerun.append((other, None))
+            continue
+        if other_future.done() and not other_future.cancelled() and other_future.exception() is None:
+            rerun.append((other, other_future))
+            continue
+        solo = _alone(other, task, died_result, context)
+        done: concurrent.futures.Future[T] = concurrent.futures.Future()
+        done.set_result(solo)
+        rerun.append((other, done))
+    window.clear()
+    window.extend(rerun)
+    return fresh, (item, result)
+
+
+def _alone(item: Input, task: Callable[[Input], T], died_result: Callable[[Input, QizhiParserError], T],
+           context: Any) -> T:
+    pool = _pool(1, context)
+    try:
+        return pool.submit(task, item).result()
+    except BrokenProcessPool:
+        return died_result(item, WorkerDiedError(f"the worker parsing {item.name} died (killed, or out of memory)"))
+    finally:
+        _stop(pool)
+
+
+# ------------------------------------------------------------------ records
+
+
+def display_name(name: str) -> str:
+    """A name as text that encodes: surrogate-escaped bytes of a non-UTF-8 file name
+    shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def record(name: str, result: Result) -> dict[str, Any]:
+    """The batch record of one input: ``{input, article}``, ``{input, error}`` or ``{input, skipped}``."""
+    if isinstance(result, Article):
+        return {"input": name, "article": result.model_dump(mode="json")}
+    if isinstance(result, Skipped):
+        skipped: dict[str, Any] = {"reason": result.reason}
+        if result.status is not None:
+            skipped["status"] = result.status
+        return {"input": name, "skipped": skipped}
+    return {"input": name, "error": {"type": type(result).__name__, "message": str(result)}}
+
+
+def json_record(name: str, result: Result) -> str:
+    """One JSON Lines record, newline included. A name holding surrogate-escaped bytes
+    (a GBK file name) is written with JSON escapes, so the line is valid UTF-8 JSON and
+    ``os.fsencode(json.loads(line)["input"])`` gives the name's bytes back."""
+    line = json.dumps(record(name, result), ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record(name, result), ensure_ascii=True)
+    return line + "\n"

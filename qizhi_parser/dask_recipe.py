@@ -5,10 +5,13 @@ a plain, picklable function of its input (no global state), so the same code
 runs on the local scheduler and on a distributed cluster::
 
     from qizhi_parser.dask_recipe import files_to_jsonl
-    files_to_jsonl(["crawl/2024-05/*.html"], "out/", npartitions=64)
 
-Each output line is ``{"input": …, "article": {…}}`` or ``{"input": …, "error": {…}}``,
-as the command line writes them.
+    if __name__ == "__main__":  # needed by the process scheduler's spawn start method
+        files_to_jsonl(["crawl/2024-05/*.html"], "out/", npartitions=64)
+
+Each output line is the record the command line writes: ``{"input": …, "article": {…}}``,
+``{"input": …, "error": {…}}`` or ``{"input": …, "skipped": {…}}``, one per input;
+every part file ends with a newline, so ``cat out/part-*.jsonl`` is valid JSON Lines.
 """
 
 from __future__ import annotations
@@ -19,22 +22,20 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .batch import Input, _warc_inputs, parse_input
+from .batch import DEFAULT_TIMEOUT, Entry, Input, _warc_inputs, parse_input
+from .batch import record as batch_record
 from .convert import Script, check_script
-from .errors import QizhiParserError
 
 __all__ = ["files_bag", "files_to_jsonl", "record", "warc_bag"]
 
 
-def record(item: Input | QizhiParserError, *, strict: bool = False, script: Script | None = None) -> dict[str, Any]:
-    """Parse one input into the JSON Lines record the CLI writes (never raises);
-    ``script`` (``Hans``/``Hant``) converts the Article."""
-    if isinstance(item, QizhiParserError):
-        return {"input": "?", "error": {"type": type(item).__name__, "message": str(item)}}
-    result = parse_input(item, strict=strict, script=script)
-    if isinstance(result, QizhiParserError):
-        return {"input": item.name, "error": {"type": type(result).__name__, "message": str(result)}}
-    return {"input": item.name, "article": result.model_dump(mode="json")}
+def record(item: Input | Entry, *, strict: bool = False, script: Script | None = None,
+           timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+    """Parse one input into the record the CLI writes (never raises); ``script``
+    (``Hans``/``Hant``) converts the Article."""
+    if isinstance(item, Entry):
+        return batch_record(item.name, item.outcome)
+    return batch_record(item.name, parse_input(item, strict=strict, script=script, timeout=timeout))
 
 
 def _paths(patterns: Iterable[str]) -> list[str]:
@@ -56,7 +57,7 @@ def files_bag(patterns: Iterable[str], *, npartitions: int | None = None, strict
 
 
 def warc_bag(archives: Iterable[str], *, strict: bool = False, script: Script | None = None) -> Any:
-    """A ``dask.bag`` of records, one per HTML response in the WARC archives (one partition each)."""
+    """A ``dask.bag`` of records, one per record of the WARC archives (one partition each)."""
     import dask.bag as db
 
     script = check_script(script)
@@ -71,9 +72,11 @@ def _warc_records(path: str, *, strict: bool = False, script: Script | None = No
 
 def files_to_jsonl(patterns: Iterable[str], out_dir: str, *, npartitions: int | None = None,
                    strict: bool = False, script: Script | None = None, **compute: Any) -> list[str]:
-    """Parse the files and write JSON Lines, one file per partition; returns their names."""
+    """Parse the files and write JSON Lines, one file per partition, each ending with a
+    newline; returns their names."""
     os.makedirs(out_dir, exist_ok=True)
     bag = files_bag(patterns, npartitions=npartitions, strict=strict, script=script)
     target = os.path.join(out_dir, "part-*.jsonl")
-    written: list[str] = bag.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(target, **compute)
+    lines = bag.map(lambda r: json.dumps(r, ensure_ascii=True))
+    written: list[str] = lines.to_textfiles(target, last_endline=True, **compute)
     return written

@@ -12,7 +12,12 @@ care about the details. No lxml, regex, codec or pydantic exception escapes
           ├── DecodeError            bytes no plausible encoding reads as text
           ├── NotAnArticleError      no headline and no body: list, error, empty or binary input
           ├── InputTooLargeError     input over the size limit (checked before any work)
-          └── MissingFieldError      strict mode: a required field is absent
+          ├── MissingFieldError      strict mode: a required field is absent
+          └── BatchError             an input of a batch failed for a reason outside its content
+               ├── ReadError         the input could not be read (missing, a FIFO, device or socket, bad gzip)
+               ├── ArchiveError      a WARC archive is damaged: reading stopped at a byte offset
+               ├── WorkerDiedError   the worker process parsing the input died (killed, out of memory)
+               └── InputTimeoutError the input took longer than the time limit
 
     ImportError
      └── MissingExtraError           a feature needs an optional dependency (an extra) not installed
@@ -21,12 +26,17 @@ care about the details. No lxml, regex, codec or pydantic exception escapes
 from __future__ import annotations
 
 __all__ = [
+    "ArchiveError",
+    "BatchError",
     "DecodeError",
+    "InputTimeoutError",
     "InputTooLargeError",
     "MissingExtraError",
     "MissingFieldError",
     "NotAnArticleError",
     "QizhiParserError",
+    "ReadError",
+    "WorkerDiedError",
 ]
 
 
@@ -93,3 +103,23 @@ class MissingExtraError(ImportError):
 
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
         return (type(self), (self.extra, self.feature))
+
+
+class BatchError(QizhiParserError):
+    """An input of a batch failed for a reason outside its content."""
+
+
+class ReadError(BatchError):
+    """The input could not be read: missing, unreadable, a FIFO, device or socket, bad gzip."""
+
+
+class ArchiveError(BatchError):
+    """A WARC archive is damaged; the records before the damage were read."""
+
+
+class WorkerDiedError(BatchError):
+    """The worker process parsing the input died (killed, out of memory)."""
+
+
+class InputTimeoutError(BatchError):
+    """Parsing the input took longer than the time limit."""

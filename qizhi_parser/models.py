@@ -39,7 +39,8 @@ MAX_NAME = 30
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # attribute docstrings become the fields' descriptions in the JSON Schema
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class CreditRole(str, enum.Enum):

@@ -14,25 +14,26 @@ workers must have qizhi-parser installed (set ``PYSPARK_PYTHON`` to that interpr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
+from .batch import json_record
 from .convert import Script, check_script
 from .core import parse
 from .errors import QizhiParserError
+from .models import Article
 
 __all__ = ["parse_partition"]
 
 
 def parse_partition(pairs: Iterable[tuple[str, bytes | bytearray]], script: Script | None = None) -> Iterator[str]:
-    """(path, content) pairs, as ``binaryFiles`` gives them → JSON Lines records (never raises).
-    ``script`` converts every Article: ``mapPartitions(functools.partial(parse_partition, script="Hans"))``."""
+    """(path, content) pairs, as ``binaryFiles`` gives them → the CLI's JSON records, one
+    per pair (never raises). ``script`` converts every Article:
+    ``mapPartitions(functools.partial(parse_partition, script="Hans"))``. ``saveAsTextFile``
+    ends every line with a newline, so concatenated part files are valid JSON Lines."""
     script = check_script(script)
     for path, data in pairs:
         try:
-            article = parse(bytes(data), script=script)
+            result: Article | QizhiParserError = parse(bytes(data), script=script)
         except QizhiParserError as exc:
-            record: dict[str, object] = {"input": path, "error": {"type": type(exc).__name__, "message": str(exc)}}
-        else:
-            record = {"input": path, "article": article.model_dump(mode="json")}
-        yield json.dumps(record, ensure_ascii=False)
+            result = exc
+        yield json_record(path, result).rstrip("\n")

@@ -98,7 +98,7 @@ def test_cli_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["title"] == "Article"
+    assert json.loads(capsys.readouterr().out)["title"] == "qizhi-parse batch record"
 
 
 def test_cli_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

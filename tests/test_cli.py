@@ -22,6 +22,7 @@ import qizhi_parser
 from qizhi_parser import Article, InputTooLargeError, MissingFieldError, QizhiParserError
 from qizhi_parser.batch import Input, iter_warc, parse_many
 from qizhi_parser.cli import CSV_COLUMNS, run
+from qizhi_parser.errors import ArchiveError
 
 from .conftest import FIXTURES, SEED
 
@@ -121,8 +122,9 @@ def test_warc(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert first["article"]["provenance"]["url"] == "argument"  # type: ignore[index]
     assert second["article"]["script"] == "Hant"  # type: ignore[index]
     assert second["article"]["encoding"] == "big5hkscs"  # type: ignore[index]
-    assert broken["error"]["type"] == "QizhiParserError"  # type: ignore[index]
-    assert "broken WARC record" in broken["error"]["message"]  # type: ignore[index]
+    assert broken["error"]["type"] == "ArchiveError"  # type: ignore[index]
+    assert "reading stopped at byte" in broken["error"]["message"]  # type: ignore[index]
+    assert str(broken["input"]).startswith(f"{archive}@")
 
 
 def test_iter_warc(tmp_path: pathlib.Path) -> None:
@@ -133,19 +135,20 @@ def test_iter_warc(tmp_path: pathlib.Path) -> None:
     for _ in range(2):
         uri, headers, body = next(records)
         got.append((uri, headers["content-type"], len(body)))
-    with pytest.raises(QizhiParserError, match="broken WARC record"):
+    with pytest.raises(ArchiveError, match="reading stopped"):
         next(records)
     assert [g[0] for g in got] == [
         "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-31589256.html",
         "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-31589257.html",
     ]
-    assert got[0][1] == "gb2312"
+    assert got[0][1] == "text/html; charset=gb2312"  # the response's own HTTP header
 
 
 def test_csv(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
     out = tmp_path / "out.csv"
     assert run([str(folder), "-f", "csv", "-o", str(out), "-q"]) == 1
-    with out.open(encoding="utf-8", newline="") as handle:
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == CSV_COLUMNS
     seed = dict(zip(CSV_COLUMNS, rows[1], strict=True))
@@ -188,7 +191,11 @@ def test_strict_passes_through(tmp_path: pathlib.Path, capsys: pytest.CaptureFix
 
 def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["title"] == "Article"
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "qizhi-parse batch record"
+    kinds = {name for ref in schema["anyOf"] for name in schema["$defs"][ref["$ref"].split("/")[-1]]["properties"]}
+    assert kinds == {"input", "article", "error", "skipped"}
+    assert schema["$defs"]["Article"]["properties"]["published_at"]["description"].startswith("Publication time")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -297,9 +304,10 @@ def test_progress_bar_on_a_terminal(folder: pathlib.Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert run([str(folder), "-w", "1"]) == 1
     err = capsys.readouterr().err
-    assert "4doc" in err.replace(" ", "")  # tqdm's counter
+    assert "4/4" in err  # tqdm's counter, with the total known
+    assert "[00:00<00:00" in err  # and its ETA
     assert "failed=1" in err
-    assert "4 inputs, 3 parsed (0 with issues), 1 failed" in err
+    assert "4 inputs, 3 parsed (0 with issues), 0 skipped, 1 failed" in err
 
 
 def test_quiet_hides_the_bar(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
