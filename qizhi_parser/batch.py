@@ -206,12 +206,55 @@ def _is_html(content_type: str) -> bool:
     return kind in ("text/html", "application/xhtml+xml", "text/plain") or not kind
 
 
+def _gzip_damage(handle: Any) -> int | None:
+    """The byte offset of the first gzip member that does not decompress whole (a bad CRC,
+    corrupt deflate data, a member cut short), or None for an intact stream. warcio reads
+    past such a member as raw bytes and ends early without an error, so a damaged
+    archive would silently lose records; this pass, one streaming read with bounded
+    memory, finds where the damage starts."""
+    import zlib
+
+    handle.seek(0)
+    member_start = 0
+    consumed = 0
+    decompressor = zlib.decompressobj(31)
+    try:
+        while True:
+            chunk = handle.read(_CHUNK)
+            if not chunk:
+                break
+            data = chunk
+            while data:
+                decompressor.decompress(data, _CHUNK)
+                while decompressor.unconsumed_tail:
+                    decompressor.decompress(decompressor.unconsumed_tail, _CHUNK)
+                if decompressor.eof:
+                    rest = decompressor.unused_data
+                    consumed += len(data) - len(rest)
+                    member_start = consumed
+                    decompressor = zlib.decompressobj(31)
+                    data = rest if rest.strip(b"\x00") else b""
+                    if not data:
+                        consumed += len(rest)
+                else:
+                    consumed += len(data)
+                    data = b""
+    except zlib.error:
+        return member_start
+    finally:
+        handle.seek(0)
+    return None if consumed == member_start else member_start
+
+
 def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None) -> Iterator[Item]:
     """Items of the response records of an open WARC stream: an Input for each 2xx HTML
     response, an Entry for each skipped one, and one ArchiveError Entry where the archive
     breaks (after the records read before it), or one Skipped Entry when there is no HTML."""
     from warcio.archiveiterator import ArchiveIterator
 
+    head = handle.read(2)
+    handle.seek(0)
+    damage = _gzip_damage(handle) if head == b"\x1f\x8b" else None
     records = ArchiveIterator(handle)
     end = 0  # where the last whole record ended
     html = 0
@@ -222,7 +265,7 @@ def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None)
         except StopIteration:
             break
         except Exception as exc:  # ArchiveLoadFailed, zlib errors, warcio's AttributeErrors on garbage
-            broken = f"{type(exc).__name__}: {exc}"
+            broken = _why(exc)
             break
         kind = record.rec_type
         if kind not in ("response", "revisit") or record.http_headers is None:
@@ -244,18 +287,25 @@ def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None)
             except InputTooLargeError as exc:
                 failure = exc
             except Exception as exc:  # a truncated or corrupt payload
-                failure = ArchiveError(f"unreadable record body: {type(exc).__name__}: {exc}")
+                failure = ArchiveError(f"unreadable record body: {_why(exc)}")
         try:  # only after the body is read: warcio knows a record's offset once it has read it
             offset = records.get_record_offset()
-            end = offset + records.get_record_length()
         except Exception:  # no member info for some damaged streams
             offset = end
+        if damage is not None and offset >= damage:
+            end = damage
+            broken = "a damaged gzip member (bad checksum, corrupt or cut-short data)"
+            break
+        with contextlib.suppress(Exception):
+            end = offset + records.get_record_length()
         where = f"{name}@{offset}"
         if failure is not None:
             yield Entry(where, failure)
             continue
         uri = record.rec_headers.get_header("WARC-Target-URI")
         yield Input(name=where, data=body, url=uri, charset=_charset(content_type))
+    if broken is None and damage is not None:
+        end, broken = damage, "a damaged gzip member (bad checksum, corrupt or cut-short data)"
     if broken is None and size is not None:
         with contextlib.suppress(Exception):  # warcio has no member info for some streams
             end = max(end, records.get_record_offset() + records.get_record_length())
@@ -314,8 +364,7 @@ def iter_warc(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, str
             except StopIteration:
                 return
             except Exception as exc:  # warcio's ArchiveLoadFailed, zlib errors, AttributeErrors on garbage
-                raise ArchiveError(f"{name}: reading stopped near byte {handle.tell()}: {type(exc).__name__}: "
-                                   f"{exc}") from None
+                raise ArchiveError(f"{name}: reading stopped near byte {handle.tell()}: {_why(exc)}") from None
             yield record.rec_headers.get_header("WARC-Target-URI") or "", headers, body
     finally:
         handle.close()
@@ -503,7 +552,7 @@ def map_inputs(
     window: collections.deque[tuple[Item, concurrent.futures.Future[T] | None]] = collections.deque()
     try:
         for item in items:
-            future = None if isinstance(item, Entry) else pool.submit(task, item)
+            future = None if isinstance(item, Entry) else _submit(pool, task, item)
             window.append((item, future))
             while len(window) >= 4 * workers or (window and window[0][1] is None):
                 pool, pair = _settle(window.popleft(), pool, window, task, entry_result, died_result, workers,
@@ -514,6 +563,18 @@ def map_inputs(
             yield pair
     finally:
         _stop(pool)
+
+
+def _submit(pool: concurrent.futures.ProcessPoolExecutor, task: Callable[[Input], T],
+            item: Input) -> concurrent.futures.Future[T]:
+    """Submit, or, when a worker has just died and the pool refuses work, a future that
+    says so (the input is then run again alone, see :func:`_settle`)."""
+    try:
+        return pool.submit(task, item)
+    except BrokenProcessPool as exc:
+        failed: concurrent.futures.Future[T] = concurrent.futures.Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _worker_init() -> None:
@@ -618,6 +679,18 @@ def record(name: str, result: Result) -> dict[str, Any]:
     return {"input": name, "error": {"type": type(result).__name__, "message": str(result)}}
 
 
+#: Characters JSON leaves raw in strings that line-splitting readers take for line ends.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _why(exc: BaseException) -> str:
+    """An exception of a third-party reader as one printable line of at most 200
+    characters (warcio quotes the raw bytes it could not read)."""
+    text = f"{type(exc).__name__}: {exc}"
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def json_record(name: str, result: Result) -> str:
     """One JSON Lines record, newline included. A name holding surrogate-escaped bytes
     (a GBK file name) is written with JSON escapes, so the line is valid UTF-8 JSON and
@@ -627,4 +700,4 @@ def json_record(name: str, result: Result) -> str:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(record(name, result), ensure_ascii=True)
-    return line + "\n"
+    return line.translate(_LINE_BREAKS) + "\n"

@@ -28,9 +28,9 @@ from .fields._text import squash
 from .fields.credits import RawCredit, info_line_credits, parse_credit_run
 from .fields.script import detect_script
 from .fields.urls import Links, safe_url, url_info
-from .models import MAX_HEADLINE, Article, Credit, Issue, IssueCode, Pagination, Source, UrlInfo
+from .models import MAX_HEADLINE, Article, Credit, Issue, IssueCode, Pagination, Paragraph, Source, UrlInfo
 from .page import MAX_BLOCKS, MAX_LINES, Block, Page, page_from_html, page_from_text, parse_tree
-from .vocab import HTML_TAG, match_template
+from .vocab import ERROR_PAGE, HTML_TAG, match_template
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
 
@@ -466,6 +466,18 @@ def _guard(notes: _Notes, field_name: str, default: T, step: Callable[..., T], *
         return default
 
 
+def _refuse_error_page(page: Page, headline: str, paragraphs: list[Paragraph],
+                       published_at: dt.datetime | None) -> None:
+    """A server's error page (404 Not Found, 页面不存在) is not an article, even when its
+    text makes a headline and a paragraph: a short page whose title or headline says so,
+    with no publication time."""
+    if published_at is not None or len(paragraphs) > 3:
+        return
+    for text in (page.title, headline, *(p.text for p in paragraphs[:2])):
+        if text and len(text) <= 80 and ERROR_PAGE.match(text):
+            raise NotAnArticleError(f"an error page, not an article: {text[:60]!r}")
+
+
 def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
     prov = notes.provenance
     if page.cleaned:
@@ -536,6 +548,7 @@ def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Note
                         f"URL content id {info.content_id} differs from the contentid meta {content_id!r}")
 
     paragraphs = [p for s in body.sections for p in s.paragraphs]
+    _refuse_error_page(page, headline, paragraphs, published_at)
     if not paragraphs and (not headline or published_at is None):
         found = f"only a title ({headline!r}), " if headline else "no headline, "
         raise NotAnArticleError(f"no article found: {found}no body and no publication time")

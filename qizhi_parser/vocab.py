@@ -490,6 +490,16 @@ HTML_TAG = regex.compile(
     regex.IGNORECASE,
 )
 
+#: A server's error page, by its title or its only text: 404 Not Found, 页面不存在 ….
+ERROR_PAGE = regex.compile(
+    r"""^[\s\u3000]*(?:(?:HTTP\s*)?(?:40[0-9]|41[0-9]|50[0-9])\b.{0,40}$
+    |.{0,20}(?:Not\s+Found|Forbidden|Internal\s+Server\s+Error|Bad\s+Gateway|Service\s+Unavailable)\b.{0,20}$
+    |.{0,20}(?:页面不存在|頁面不存在|您访问的页面不存在|您訪問的頁面不存在|页面未找到|頁面未找到|页面找不到|找不到页面
+       |该页面不存在|該頁面不存在|页面已删除|頁面已刪除|文章不存在|稿件不存在|内容不存在|内容已删除|访问的页面出错
+       |错误页面|錯誤頁面|出错啦|出错了).{0,20}$)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 #: Magic numbers of binary formats that are never a page.
 BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
