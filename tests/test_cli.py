@@ -250,7 +250,7 @@ def test_article_pickles() -> None:
 
 
 def test_dask_recipe_on_the_local_scheduler(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
-    pytest.importorskip("dask.bag")
+    pytest.importorskip("dask.bag", reason="the dask extra is not installed")
     from qizhi_parser.dask_recipe import files_to_jsonl, warc_bag
 
     out = tmp_path / "out"
@@ -274,7 +274,7 @@ def test_dask_recipe_on_the_local_scheduler(folder: pathlib.Path, tmp_path: path
 
 
 def test_spark_recipe_in_local_mode(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pyspark")
+    pytest.importorskip("pyspark", reason="PySpark is installed by CI only (pip install pyspark)")
     if shutil.which("java") is None:
         pytest.skip("PySpark needs a Java runtime")
     from pyspark.sql import SparkSession

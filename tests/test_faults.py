@@ -23,6 +23,7 @@ import textwrap
 import time
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -106,8 +107,14 @@ def test_flipped_bytes_keep_the_records_before_the_damage(tmp_path: pathlib.Path
 
 def test_a_truncated_archive_says_where_it_stopped(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = ten_pages()
+    members = []
+    records = ArchiveIterator(io.BytesIO(data))
+    for record in records:
+        record.content_stream().read()
+        members.append(records.get_record_offset())
+    assert len(members) == 10
     archive = tmp_path / "half.warc.gz"
-    archive.write_bytes(data[: len(data) // 2])
+    archive.write_bytes(data[: members[5] + 100])  # five whole records, the sixth cut short
     code, records, _ = cli([str(archive)], capsys)
     assert code == 1
     assert kinds(records) == ["article"] * 5 + ["error"]
