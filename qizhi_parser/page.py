@@ -678,8 +678,11 @@ def _shrink_tag(tag: str) -> tuple[str, int]:
     kept: list[str] = []
     dropped = 0
     for match in _ATTRIBUTE.finditer(tag, name_end, len(tag) - 1):
+        if len(kept) >= MAX_ATTRIBUTES:  # the rest are not read (counted by their = signs, in C)
+            dropped += max(1, tag.count("=", match.start()))
+            break
         value = match.group(2)
-        if len(kept) >= MAX_ATTRIBUTES or (value is not None and len(value) > MAX_ATTRIBUTE_VALUE):
+        if value is not None and len(value) > MAX_ATTRIBUTE_VALUE:
             dropped += 1
             continue
         kept.append(" " + match.group(0))
