@@ -33,6 +33,7 @@ from . import __version__
 from .batch import (
     DEFAULT_GLOBS,
     DEFAULT_TIMEOUT,
+    Entry,
     Input,
     Item,
     Result,
@@ -305,13 +306,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         script = check_script(args.script)
     except MissingExtraError as exc:
         return usage(f"--script: {exc}")
-    try:
-        stdin = read_bounded(sys.stdin.buffer, args.max_bytes) if "-" in args.inputs else None
-    except QizhiParserError as exc:
-        return usage(f"stdin: {exc}")
+    stdin: bytes | None = None
+    stdin_error: QizhiParserError | None = None
+    if "-" in args.inputs:
+        try:
+            stdin = read_bounded(sys.stdin.buffer, args.max_bytes)
+        except QizhiParserError as exc:  # over --max-bytes: read no further, record it as stdin's error
+            stdin_error = exc
     done = _recorded(args.output) if args.resume else set()
     items = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin,
                    exclude=[args.output] if args.output else [], max_bytes=args.max_bytes)
+    if stdin_error is not None:
+        error = stdin_error
+        items = (Entry("-", error) if item.name == "-" else item for item in items)
     first = next(items, None)
     if first is None:
         return usage("no inputs matched (check the folder and --glob)")

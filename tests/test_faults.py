@@ -391,3 +391,26 @@ def test_records_hold_no_raw_line_breaks() -> None:
     assert len(line.splitlines()) == 1  # splitlines also splits at U+0085, U+2028, U+2029
     error = {"type": "ArchiveError", "message": "bytes \x85 \u2029 x"}
     assert json.loads(line) == {"input": "a\u2028b", "error": error}
+
+
+def test_stdin_over_the_limit_is_that_input_s_error(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"<p>" + b"x" * 5000)))
+    code, records, _ = cli(["-", str(SEED), "-f", "jsonl", "--max-bytes", "1000"], capsys)
+    assert code == 1
+    assert [r["input"] for r in records] == ["-", str(SEED)]
+    assert records[0]["error"]["type"] == "InputTooLargeError"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found "
+     "on this server.</p></body></html>",
+     "<html><head><title>人民网</title></head><body><h1>抱歉，您访问的页面不存在</h1><p>可能已被删除。</p></body></html>"],
+    ids=["apache-404", "chinese"],
+)
+def test_error_pages_are_not_articles(page: str) -> None:
+    from qizhi_parser import NotAnArticleError, parse
+
+    with pytest.raises(NotAnArticleError, match="error page"):
+        parse(page)
