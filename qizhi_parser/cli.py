@@ -278,6 +278,7 @@ def _handle_signals() -> dict[int, Any]:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv``; return the exit code."""
+    started = time.perf_counter()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -332,6 +333,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     to_terminal = not args.output and sys.stdout.isatty()
     show = not args.quiet and sys.stderr.isatty() and not to_terminal  # the bar never shares a line with records
     progress = _Progress(show, _count(args.inputs, args.glob or DEFAULT_GLOBS) if show else None)
+    progress.start = started  # the summary's time includes reading the first input's archive
     if fmt == "csv" and not args.resume:
         csv.writer(out).writerow(CSV_COLUMNS)
     task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes, script=script,
