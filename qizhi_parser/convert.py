@@ -13,7 +13,7 @@ captions and alt texts. URLs, ids, ``published_raw`` (the time as printed, kept 
 evidence) and issue messages are not. Roles do not change (``編輯`` → ``编辑`` stays
 ``editor``). ``Article.script`` says the script the record is now in,
 ``Article.printed_script`` the one the page was printed in, and
-``provenance["script"]`` the conversion (``opencc:t2s`` or ``opencc:s2tw``).
+``provenance["script"]`` the conversion (``opencc:t2s`` or ``opencc:s2t+TWVariants``).
 """
 
 from __future__ import annotations
@@ -32,17 +32,41 @@ Script = Literal["Hans", "Hant"]
 SCRIPTS: tuple[Script, ...] = ("Hans", "Hant")
 
 #: OpenCC configuration for each target script: traditional → simplified, and
-#: simplified → traditional in the character forms BIG5 pages print (為, 群眾, 裡:
-#: ``s2tw``; OpenCC's plain ``s2t`` writes 爲, 羣衆, 裏, which BIG5 cannot encode and
-#: the People's Daily traditional mirrors never print).
-_CONFIGS: dict[Script, str] = {"Hans": "t2s", "Hant": "s2tw"}
+#: simplified → traditional in the character forms BIG5 pages print (為, 群眾, 裡: OpenCC's
+#: plain ``s2t`` writes 爲, 羣衆, 裏, which BIG5 cannot encode and the People's Daily
+#: traditional mirrors never print, so its Taiwan variants are applied after it).
+_CONFIGS: dict[Script, str] = {"Hans": "t2s", "Hant": "s2t"}
+#: What provenance["script"] records for each target.
+_PROVENANCE: dict[Script, str] = {"Hans": "opencc:t2s", "Hant": "opencc:s2t+TWVariants"}
 _LOCAL = threading.local()
 #: Joins the strings of one Article for a single OpenCC call; never in a field.
 _SEPARATOR = "\n"
 
 
+#: Code points whose Taiwan-standard variant OpenCC's ``t2tw`` table is read for (CJK, its
+#: extension A and the compatibility ideographs).
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+def _tw_variants(opencc: Any) -> dict[int, str]:
+    """OpenCC's character-level Taiwan variants (爲→為, 羣→群, 裏→裡) as a translation table,
+    read once from its own ``t2tw`` configuration (about 40 ms)."""
+    t2tw = opencc.OpenCC("t2tw").convert
+    table: dict[int, str] = {}
+    for start, stop in _CJK_RANGES:
+        for code in range(start, stop):
+            variant = t2tw(chr(code))
+            if variant != chr(code):
+                table[code] = variant
+    return table
+
+
 def _converter(script: Script) -> Callable[[str], str]:
-    """This thread's OpenCC converter for ``script`` (OpenCC objects are not shared)."""
+    """This thread's converter for ``script`` (OpenCC objects are not shared).
+
+    Traditional is OpenCC's ``s2t`` (phrase tables) followed by its Taiwan variants as a
+    character table: the same text as ``s2tw`` on every page of the corpus, in half the
+    time (``s2tw`` runs a second phrase pass for a handful of phrase variants)."""
     cache: dict[Script, Callable[[str], str]] | None = getattr(_LOCAL, "converters", None)
     if cache is None:
         cache = _LOCAL.converters = {}
@@ -51,7 +75,12 @@ def _converter(script: Script) -> Callable[[str], str]:
             import opencc  # optional dependency, imported on first use
         except ImportError as exc:
             raise MissingExtraError("opencc", "converting between simplified and traditional script") from exc
-        cache[script] = opencc.OpenCC(_CONFIGS[script]).convert
+        base = opencc.OpenCC(_CONFIGS[script]).convert
+        if script == "Hant":
+            variants = _tw_variants(opencc)
+            cache[script] = lambda text: base(text).translate(variants)
+        else:
+            cache[script] = base
     return cache[script]
 
 
@@ -165,5 +194,5 @@ def convert_article(article: Article, script: Script) -> Article:
     found.write(_convert_all(found.texts, convert))
     data["script"] = target
     data["printed_script"] = article.printed_script or article.script
-    data["provenance"] = {**data["provenance"], "script": f"opencc:{_CONFIGS[target]}"}
+    data["provenance"] = {**data["provenance"], "script": _PROVENANCE[target]}
     return Article.model_validate(data)
