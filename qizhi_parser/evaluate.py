@@ -18,21 +18,13 @@ from typing import Any
 
 from .core import parse
 from .errors import QizhiParserError
-from .models import Article, CreditRole
+from .fields.credits import EDITOR_CHAIN
+from .models import Article
 
 __all__ = ["EDITORIAL_ROLES", "VIEWS", "compare", "field_report", "load_expected"]
 
-#: The roles of the editing desk (the ``editorial`` view).
-EDITORIAL_ROLES = frozenset(
-    {
-        CreditRole.EDITOR,
-        CreditRole.RESPONSIBLE_EDITOR,
-        CreditRole.SUBMITTER,
-        CreditRole.APPROVER,
-        CreditRole.REVIEWER,
-        CreditRole.PROOFREADER,
-    }
-)
+#: The roles of the editing desk (the ``editorial`` view): the credits module's editor chain.
+EDITORIAL_ROLES = EDITOR_CHAIN
 
 
 def _credits(a: Article) -> list[list[Any]]:
