@@ -180,6 +180,14 @@ GENERIC_MARKS: dict[str, str] = {
     "otitle": "original_headline",
     "share": "chrome",
     "ops_share": "chrome",
+    # path lines: <div class="path">, .breadcrumb, .crumbs, .position, .location (当前位置)
+    "path": "breadcrumb",
+    "breadcrumb": "breadcrumb",
+    "breadcrumbs": "breadcrumb",
+    "crumb": "breadcrumb",
+    "crumbs": "breadcrumb",
+    "position": "breadcrumb",
+    "location": "breadcrumb",
 }
 
 

@@ -13,6 +13,7 @@ from qizhi_parser.fields.breadcrumb import _parts
 from qizhi_parser.fields.credits import info_line_credits
 from qizhi_parser.vocab import MAX_WIDGET_LINE, WIDGET
 
+TRADITIONAL_PROSE = "<p>　　第一段正文，講述了一件事情的來龍去脈。</p><p>　　第二段正文，補充了更多細節。</p>"
 PROSE = "　　第一段正文，讲述了一件事情的来龙去脉。" + "<p>　　第二段正文，补充了更多的细节和背景。</p>"
 
 WIDGET_LINES = [
@@ -200,3 +201,47 @@ def test_bulleted_byline() -> None:
         ("author", "作者", ["王永文"]), ("responsible_editor", "责任编辑", ["孙泽"]), ("author", "■", ["王永文"]),
     ]
     assert article.paragraphs[0].text.startswith("第一段正文")
+
+
+def test_a_bare_byline_is_not_a_paragraph() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><h1>一条新闻的标题</h1><div>2024-05-13 08:49 来源：新华网</div>"
+        f"<div><p>新华社记者</p><p>{PROSE}<p>　　第三段正文，结尾。（记者张三、李四）</p></div></body></html>"
+    )
+    assert article.paragraphs[0].text.startswith("第一段正文")
+    assert [(c.role.value, c.names) for c in article.credits] == [("reporter", ["张三", "李四"])]
+
+
+def test_related_titles_after_the_last_paragraph_are_not_text() -> None:
+    titles = "".join(f"<br><a href='/GB/{i}.html'><b>相关文章标题第{i}篇</b></a>" for i in range(8))
+    article = qizhi_parser.parse(
+        "<html><body><h1>一条新闻的标题</h1><div>2009年11月09日00:00 来源：人民网</div>"
+        f"<div><p>　　第一段正文，讲述了一件事情的来龙去脉。</p><p>　　最后一段正文，到此结束。{titles}</p></div>"
+        "</body></html>"
+    )
+    assert article.paragraphs[-1].text == "最后一段正文，到此结束。"
+
+
+def test_a_one_step_path_element() -> None:
+    article = qizhi_parser.parse(
+        "<html><body><div class='path'><a href='http://www.people.com.cn/'>人民网</a></div>"
+        "<h1>一条新闻的标题</h1><div class='col-1-1'>2024年05月10日06:58 来源：人民网</div>"
+        f"<div class='rm_txt_con'>{PROSE}</div></body></html>",
+        url="http://www.people.com.cn/n1/2024/0510/c1004-40232587.html",
+    )
+    assert [(c.text, c.url) for c in article.breadcrumb] == [("人民网", "http://www.people.com.cn/")]
+
+
+def test_the_fast_path_keeps_a_path_line_outside_the_template_containers() -> None:
+    html = (
+        "<html><body><div class='path w1200'><a href='http://www.qizhiwang.org.cn/'>旗帜网</a>&gt;&gt;"
+        "<a href='http://www.qizhiwang.org.cn/GB/index.html'>本网专题</a></div>"
+        "<div class='text_title'><h1>一条新闻的标题</h1></div><div class='box01'>2020年02月17日16:01 来源：旗帜网</div>"
+        f"<div class='box_con'>{PROSE}</div></body></html>"
+    )
+    traditional = (html.replace("旗帜网", "旗幟網").replace("本网专题", "本網專題")
+                   .replace("一条新闻的标题", "一條新聞的標題").replace("来源", "來源")
+                   .replace(PROSE, TRADITIONAL_PROSE))
+    for data in (html, html.encode("gbk"), traditional.encode("big5")):
+        article = qizhi_parser.parse(data)
+        assert [c.text for c in article.breadcrumb] in (["旗帜网", "本网专题"], ["旗幟網", "本網專題"])

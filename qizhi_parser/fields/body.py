@@ -11,6 +11,7 @@ from ..page import Block, Page
 from ..vocab import (
     CAPTION,
     CHROME,
+    CREDIT_LABELS,
     DATELINE_TITLE,
     DECOR_IMAGE,
     EDITION,
@@ -151,6 +152,26 @@ _LONGEST_SPECIAL = 200
 _PROMO_ENDS = (">>", "&gt;&gt;", ">> ")
 
 
+#: Roles of a label printed alone on a line as a byline, its names given elsewhere.
+_BYLINE_ROLES = frozenset({CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.AUTHOR})
+#: Fewest trailing linked lines of a block that are a list of related titles, not text.
+_MIN_LINKED_TAIL = 2
+
+
+def _without_linked_tail(block: Block, text: str) -> str:
+    """The block's text without trailing lines that are each a whole link (related titles
+    set after the last paragraph inside the same element, one per <br>)."""
+    if len(block.lines) <= _MIN_LINKED_TAIL or not block.links:
+        return text
+    linked = {link.text for link in block.links}
+    cut = len(block.lines)
+    while cut > 0 and block.lines[cut - 1] in linked:
+        cut -= 1
+    if len(block.lines) - cut < _MIN_LINKED_TAIL or cut == 0:
+        return text
+    return strip_indent(" ".join(block.lines[:cut]))
+
+
 def _add_text_item(items: list[tuple[str, str, Block, str | None]], block: Block, text: str, html: bool,
                    fmt: str) -> None:
     if html:
@@ -169,6 +190,8 @@ def extract(page: Page, blocks: list[Block], rule: str, links: Links) -> Body:
     last_was_image = False
     for block in blocks:
         text = strip_indent(block.text)
+        if html and block.links and len(block.lines) > _MIN_LINKED_TAIL:
+            text = _without_linked_tail(block, text)
         if block.hidden or block.zone == "original_headline":
             found = ORIGINAL_HEADLINE.match(text)
             if found and body.original_headline is None:
@@ -214,6 +237,8 @@ def extract(page: Page, blocks: list[Block], rule: str, links: Links) -> Body:
             if PROMO.match(text) and (block.linked or not items):
                 continue
         if len(text) <= MAX_WIDGET_LINE and WIDGET.match(text):
+            continue
+        if CREDIT_LABELS.get(text) in _BYLINE_ROLES:  # a bare byline (新华社记者): the names close the text
             continue
         credits = parse_credit_run(text)
         if credits is not None:

@@ -13,7 +13,7 @@ __all__ = ["extract", "is_path_line"]
 MAX_CRUMB = 40
 
 
-def _parts(text: str) -> list[str] | None:
+def _parts(text: str, single: bool = False) -> list[str] | None:
     """The steps of a path line, or None when the line is not one.
 
     >>> _parts("当前位置： 首页｜新华社记者看东北｜人物专访"), _parts("新华网 正文"), _parts("首页 > 科技 > 正文")
@@ -33,13 +33,15 @@ def _parts(text: str) -> list[str] | None:
         parts.pop()
     if not parts or any(len(p) > MAX_CRUMB or "。" in p for p in parts):
         return None
-    if len(parts) < 2 and not (labelled or CRUMB_TEXT_END.match(text)):
+    if len(parts) < 2 and not (single or labelled or CRUMB_TEXT_END.match(text)):
         return None
     return parts
 
 
 def _crumbs(block: Block, resolve: Links) -> list[Crumb] | None:
-    parts = _parts(block.text)
+    # a path element of the template may hold one step (人民网); a line found by its shape needs two
+    single = block.zone == "breadcrumb" and len(block.text) <= MAX_CRUMB and bool(block.links)
+    parts = _parts(block.text, single)
     if parts is None:
         return None
     links = {squash(link.text): link.href for link in block.links}
