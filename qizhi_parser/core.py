@@ -247,18 +247,21 @@ def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes:
 
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
-               max_bytes: int | None = DEFAULT_MAX_BYTES, script: Script | None = None) -> Article:
-    """Read one saved page (bytes, any encoding) and parse it.
+               charset: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+               script: Script | None = None) -> Article:
+    """Read one saved page (bytes, any encoding) and parse it; ``charset`` is the transport
+    charset the page was served with, if known.
 
     A file that cannot be read raises the usual :class:`OSError` (FileNotFoundError …);
     everything about its content raises a :class:`QizhiParserError`, as :func:`parse` does.
+    The file is read up to ``max_bytes`` and no further (/dev/zero cannot make it
+    read forever).
     """
-    size = os.path.getsize(path)
-    if max_bytes is not None and size > max_bytes:
-        raise InputTooLargeError(size, max_bytes)
     with open(path, "rb") as handle:
-        data = handle.read()
-    return parse(data, url=url, strict=strict, max_bytes=max_bytes, script=script)
+        data = handle.read(max_bytes + 1) if max_bytes is not None else handle.read()
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLargeError(os.path.getsize(path) or len(data), max_bytes)
+    return parse(data, url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
 
 
 # ------------------------------------------------------------------ assembling
@@ -618,9 +621,10 @@ def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = Non
     bytes, str or already parsed Articles. Sections are concatenated — a page
     that starts mid-section continues the previous page's last section — while
     metadata and credits are taken once. Pages that disagree on headline or
-    publication time add an issue. ``script`` converts every page as :func:`parse` does.
+    publication time add an issue. ``url`` is given to :func:`parse` for pages given as bytes
+    or str; ``script`` converts every page as :func:`parse` does.
     """
-    articles = [p if isinstance(p, Article) else parse(p) for p in pages]
+    articles = [p if isinstance(p, Article) else parse(p, url=url) for p in pages]
     if script is not None:
         articles = [convert_article(a, script) for a in articles]
     if not articles:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 import pytest
 
@@ -10,7 +11,7 @@ import qizhi_parser
 from qizhi_parser import Article, CreditRole, NotAnArticleError, QizhiParserError
 from qizhi_parser.cli import run
 
-from .conftest import SEED
+from .conftest import FIXTURES, SEED
 
 EXPORTED = [
     "DEFAULT_MAX_BYTES",
@@ -108,3 +109,11 @@ def test_cli_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
 
 def test_cli_usage() -> None:
     assert run([]) == 2
+
+
+def test_parse_file_takes_a_charset_and_reads_no_more_than_the_limit(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes((FIXTURES / "qizhiwang-2020-gbk.html").read_bytes())
+    assert qizhi_parser.parse_file(page, charset="gbk").encoding == "gb18030"
+    with pytest.raises(qizhi_parser.InputTooLargeError):
+        qizhi_parser.parse_file(page, max_bytes=100)
