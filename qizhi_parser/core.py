@@ -104,6 +104,8 @@ def looks_like_html(text: str) -> bool:
     if "<" not in head:
         return False
     starts = head.lstrip("\ufeff \t\r\n")[:1] == "<"
+    if starts:  # a document that opens with a tag: one known tag is enough
+        return HTML_TAG.search(head) is not None
     tags = 0
     markup = 0
     for match in HTML_TAG.finditer(head):
@@ -111,8 +113,6 @@ def looks_like_html(text: str) -> bool:
         markup += match.end() - match.start()
         if tags >= _MANY_TAGS:
             return True
-    if starts:
-        return tags > 0
     return tags >= 3 and markup >= _MARKUP_SHARE * len(head.strip())
 
 

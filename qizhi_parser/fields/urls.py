@@ -17,6 +17,8 @@ MAX_URL = 2048
 #: spaces, and every tab and line break inside it.
 _EDGES = "".join(map(chr, range(0x21)))
 _INSIDE = re.compile(r"[\t\n\r]")
+#: Characters no host name holds (controls, spaces, a full-width colon or full stop).
+_BAD_HOST = re.compile("[\x00-\x20\uff1a\u3002]")
 
 
 def safe_url(raw: str, base: str | None = None) -> tuple[str | None, str | None]:
@@ -39,7 +41,7 @@ def safe_url(raw: str, base: str | None = None) -> tuple[str | None, str | None]
     if len(url) > MAX_URL:
         return None, f"a URL of {len(url):,} characters (over {MAX_URL:,})"
     try:
-        if base:
+        if base and (not url.startswith(("http://", "https://")) or "/." in url):  # absolute: nothing to join
             url = urllib.parse.urljoin(base, url)
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname  # reads the host: an unbalanced [ or a bad port raises here
@@ -50,7 +52,7 @@ def safe_url(raw: str, base: str | None = None) -> tuple[str | None, str | None]
         return None, "a relative URL and no page URL to resolve it against"
     if parts.scheme.lower() not in ("http", "https"):
         return None, f"scheme {parts.scheme.lower()!r} is not http(s)"
-    if not host or any(ord(c) < 0x21 or c in "\uff1a\u3002" for c in host):
+    if not host or _BAD_HOST.search(host):
         return None, "a URL without a readable host"
     if len(url) > MAX_URL:
         return None, f"a URL of {len(url):,} characters (over {MAX_URL:,})"
