@@ -591,7 +591,7 @@ def _pool(workers: int, context: Any) -> concurrent.futures.ProcessPoolExecutor:
 
 def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """Shut the pool down without waiting for a stuck worker: its processes are ended."""
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # None once shut down
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
