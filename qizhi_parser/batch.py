@@ -201,6 +201,19 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+def _response(record: Any) -> tuple[str, int | None, str]:
+    """What a WARC record is to a batch: ``page`` (a 2xx HTML response, parsed), ``skip``
+    (a response of another status, or a revisit), or ``other`` (requests, metadata, images,
+    scripts: not inputs); with its HTTP status and Content-Type."""
+    if record.rec_type not in ("response", "revisit") or record.http_headers is None:
+        return "other", None, ""
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    status = _http_status(record)
+    if record.rec_type == "revisit" or (status is not None and not 200 <= status < 300):
+        return "skip", status, content_type
+    return ("page" if _is_html(content_type) else "other"), status, content_type
+
+
 def _is_html(content_type: str) -> bool:
     kind = content_type.split(";")[0].strip().lower()
     return kind in ("text/html", "application/xhtml+xml", "text/plain") or not kind
@@ -267,19 +280,15 @@ def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None)
         except Exception as exc:  # ArchiveLoadFailed, zlib errors, warcio's AttributeErrors on garbage
             broken = _why(exc)
             break
-        kind = record.rec_type
-        if kind not in ("response", "revisit") or record.http_headers is None:
-            continue
-        content_type = record.http_headers.get_header("Content-Type") or ""
-        status = _http_status(record)
+        kind, status, content_type = _response(record)
+        if kind == "other":
+            continue  # requests, metadata, images, scripts: not pages, not inputs
         body: bytes | None = None
         failure: QizhiParserError | Skipped | None = None
-        if kind == "revisit":
-            failure = Skipped("a revisit record (the page is stored elsewhere)", status)
-        elif status is not None and not 200 <= status < 300:
-            failure = Skipped(f"HTTP status {status}", status)
-        elif not _is_html(content_type):
-            continue  # images, scripts, styles: not pages, not inputs
+        if kind == "skip":
+            revisit = record.rec_type == "revisit"
+            failure = Skipped("a revisit record (the page is stored elsewhere)" if revisit else f"HTTP status {status}",
+                              status)
         else:
             html += 1
             try:
@@ -353,11 +362,7 @@ def iter_warc(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, str
         while True:
             try:
                 record = next(records)
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                status = _http_status(record)
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if (status is not None and not 200 <= status < 300) or not _is_html(content_type):
+                if _response(record)[0] != "page":
                     continue
                 headers = {key.lower(): value for key, value in record.http_headers.headers}
                 body = record.content_stream().read()

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from .errors import MissingExtraError
 from .models import Article
 
-__all__ = ["SCRIPTS", "Script", "check_script", "convert_article", "convert_text"]
+__all__ = ["SCRIPTS", "Script", "check_script", "convert_article", "convert_text", "script_value"]
 
 Script = Literal["Hans", "Hant"]
 #: The scripts an Article can be converted to: simplified and traditional Chinese.
@@ -84,7 +84,8 @@ def _converter(script: Script) -> Callable[[str], str]:
     return cache[script]
 
 
-def _check(script: object) -> Script:
+def script_value(script: object) -> Script:
+    """``script`` as a Script, or ValueError for anything but ``Hans`` and ``Hant``."""
     if script == "Hans":
         return "Hans"
     if script == "Hant":
@@ -105,7 +106,7 @@ def check_script(script: object) -> Script | None:
         return None
     if isinstance(script, str) and script.lower() in ("hans", "hant"):
         script = "Hans" if script.lower() == "hans" else "Hant"
-    target = _check(script)
+    target = script_value(script)
     _converter(target)
     return target
 
@@ -116,7 +117,7 @@ def convert_text(text: str, script: Script) -> str:
     >>> convert_text("黨委(黨組)之聲", "Hans"), convert_text("旗帜网编辑", "Hant")  # doctest: +SKIP
     ('党委(党组)之声', '旗幟網編輯')
     """
-    return _converter(_check(script))(text)
+    return _converter(script_value(script))(text)
 
 
 def _convert_all(texts: list[str], convert: Callable[[str], str]) -> list[str]:
@@ -185,7 +186,7 @@ def convert_article(article: Article, script: Script) -> Article:
     call). Raises ValueError for another script name and MissingExtraError when
     OpenCC is not installed.
     """
-    target = _check(script)
+    target = script_value(script)
     if article.script == target:
         return article
     convert = _converter(target)

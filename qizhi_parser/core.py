@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import pydantic
 import regex
 
-from .convert import SCRIPTS, Script, convert_article
+from .convert import Script, convert_article, script_value
 from .decode import check_charset, decode
 from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
 from .fields import body as body_field
@@ -72,8 +72,8 @@ def _check_arguments(data: object, url: object, charset: object, max_bytes: obje
     if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)):
         raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
     check_charset(charset)
-    if script is not None and script not in SCRIPTS:
-        raise ValueError(f"script must be 'Hans' (simplified) or 'Hant' (traditional), not {script!r}")
+    if script is not None:
+        script_value(script)
 
 
 def _check_size(data: bytes | str, max_bytes: int | None) -> None:

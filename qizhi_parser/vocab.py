@@ -366,10 +366,17 @@ SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报
 MAX_CHANNEL_PART = 8
 
 #: Lines of site chrome in text dumps and templates: never article text.
+#: The page tools printed around the text (print, close, correct, share, keep, report): on a
+#: line of their own they are chrome and widgets, before a credit they are skipped.
+TOOL_WORDS = (
+    "我要纠错", "我要糾錯", "纠错", "糾錯", "打印", "关闭", "關閉", "分享", "分享到", "收藏", "举报", "舉報",
+)
+
 CHROME_WORDS = (
+    *TOOL_WORDS,
     "投稿邮箱", "投稿郵箱", "站内搜索", "站內搜索", "文字缩放", "文字縮放", "小字号", "小字號", "大字号", "大字號",
-    "字号", "字號", "分享到", "分享让更多人看到", "分享讓更多人看到", "打印", "關閉", "关闭", "返回顶部", "返回頂部",
-    "我要纠错", "我要糾錯", "纠错", "糾錯", "收藏", "微信扫一扫", "微信掃一掃", "扫一扫", "掃一掃",
+    "字号", "字號", "分享让更多人看到", "分享讓更多人看到", "返回顶部", "返回頂部",
+    "微信扫一扫", "微信掃一掃", "扫一扫", "掃一掃",
     "关注公众号", "關注公眾號", "手机看新闻", "手機看新聞", "【纠错】", "【糾錯】",
     # hot-word and tag lines under the text: 热词：两会 留学
     "热词", "熱詞", "关键词", "關鍵詞", "标签", "標籤",
@@ -386,11 +393,12 @@ CHROME = regex.compile(
 #: Share, follow, font-size and counter widgets printed around the text: a line made
 #: only of these (微信 微博 Qzone, 分享至手机, 链接已复制, 字体：小大, +1) is never article text.
 WIDGET_WORDS = (
+    *TOOL_WORDS,
     "微信", "微博", "新浪微博", "腾讯微博", "騰訊微博", "QQ空间", "QQ空間", "QQ好友", "QQ", "Qzone", "QZone",
-    "朋友圈", "豆瓣", "人人网", "人人網", "评论", "評論", "图集", "圖集", "分享", "分享到", "分享至", "分享至手机",
+    "朋友圈", "豆瓣", "人人网", "人人網", "评论", "評論", "图集", "圖集", "分享至", "分享至手机",
     "分享至手機", "链接已复制", "鏈接已復制", "複製鏈接", "复制链接", "点赞", "點讚", "点击", "手机看", "手機看",
-    "二维码", "二維碼", "扫码", "掃碼", "打印", "收藏", "纠错", "糾錯", "【纠错】", "【糾錯】", "举报", "舉報",
-    "纠错/举报", "语音播报", "語音播報", "听新闻", "聽新聞", "播放", "视频", "視頻", "大", "中", "小", "A+", "A-",
+    "二维码", "二維碼", "扫码", "掃碼", "【纠错】", "【糾錯】", "纠错/举报", "语音播报", "語音播報", "听新闻",
+    "聽新聞", "播放", "视频", "視頻", "大", "中", "小", "A+", "A-",
     "阅读剩余全文", "閱讀剩餘全文", "展开全文", "展開全文", "返回顶部", "返回頂部", "下一篇", "上一篇",
 )
 _WIDGET_TOKEN = rf"""
@@ -417,9 +425,10 @@ FOOTER_MARKS = (
 BULLET_BYLINE = regex.compile(r"^[■□●◆]\s*(?P<names>\p{Han}{2,3}(?:[\s、，,]+\p{Han}{2,3}){0,3})\s*$")
 
 #: Widget words printed on the same line before a credit: 【纠错】 责任编辑： 焦鹏.
-CREDIT_LEAD_WIDGETS = regex.compile(
-    r"^(?:[【\[]?(?:我要纠错|我要糾錯|纠错|糾錯|打印|关闭|關閉|分享|收藏)[】\]]?[\s\u3000]*)+"
-)
+_TOOLS = "|".join(regex.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True))
+CREDIT_LEAD_WIDGETS = regex.compile(rf"^(?:[【\[]?(?:{_TOOLS})[】\]]?[\s\u3000]*)+")
+#: First characters of a line that may open with tool words.
+CREDIT_LEAD_FIRST = frozenset("【[" + "".join(w[0] for w in TOOL_WORDS))
 #: Longest line tested against WIDGET.
 MAX_WIDGET_LINE = 40
 

@@ -14,6 +14,7 @@ from ..vocab import (
     CLOSING_CREDIT,
     CREDIT_LABEL,
     CREDIT_LABELS,
+    CREDIT_LEAD_FIRST,
     CREDIT_LEAD_WIDGETS,
     DATELINE_CREDIT,
     INFO_ITEM,
@@ -132,7 +133,7 @@ def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
         return (RawCredit(CreditRole.AUTHOR, text.strip(" \t\u3000\xa0")[0], people),)
     body = BULLETS.sub("", text).strip(" \t\u3000\xa0")
-    if body[:1] in "【[纠糾我打关關分收":
+    if body[:1] in CREDIT_LEAD_FIRST:
         body = CREDIT_LEAD_WIDGETS.sub("", body)
     if len(body) > 160 or not body or body[0] not in _FIRST_CHARS:
         return None
