@@ -6,31 +6,37 @@ as the fallback chain it is.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pydantic
-import regex
 
 from .convert import Script, convert_article, script_value
-from .decode import check_charset, decode
+from .decode import check_charset, decode, without_nul
 from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
-from .fields import body as body_field
-from .fields import breadcrumb as crumb_field
-from .fields import dates as date_field
-from .fields import headline as title_field
-from .fields import source as source_field
-from .fields._text import squash
-from .fields.credits import RawCredit, info_line_credits, parse_credit_run
+from .fields.body import (
+    extract_dateline,
+    extract_edition,
+    extract_images,
+    extract_original_headline,
+    extract_pagination,
+    extract_sections,
+)
+from .fields.breadcrumb import extract_breadcrumb
+from .fields.chain import extract_credits
+from .fields.dates import extract_published_at
+from .fields.headline import extract_headline, extract_pretitle, extract_subtitle
 from .fields.script import detect_script
-from .fields.urls import Links, safe_url, url_info
-from .models import MAX_HEADLINE, Article, Credit, Issue, IssueCode, Pagination, Paragraph, Source, UrlInfo
-from .page import MAX_BLOCKS, MAX_LINES, Block, Page, page_from_html, page_from_text, parse_tree
-from .vocab import ERROR_PAGE, HTML_TAG, match_template
+from .fields.source import extract_source
+from .fields.urls import extract_url, extract_url_info
+from .found import Found
+from .layout import Layout, segment
+from .models import Article, Issue, IssueCode, Pagination, Paragraph
+from .page import MAX_BLOCKS, MAX_LINES, Page, page_from_html, page_from_text, parse_tree
+from .vocab import ERROR_PAGE, HTML_TAG
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
 
@@ -38,23 +44,17 @@ log = logging.getLogger(__name__)
 
 #: Inputs larger than this are refused before any work (bytes, or characters for str).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-_CONTENT_ID = regex.compile(r"^[A-Za-z]?_?(\d+)$")
 #: Required fields in strict mode.
 REQUIRED = ("headline", "published_at", "source", "body")
 
 
-@dataclass(slots=True)
-class _Notes:
-    """Issues and provenance gathered while one page is parsed."""
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """What decoding the input found: its encoding, how it was found, its problems."""
 
-    issues: list[Issue] = field(default_factory=list)
-    provenance: dict[str, str] = field(default_factory=dict)
-
-    def issue(self, field_name: str, code: IssueCode, message: str) -> None:
-        self.issues.append(Issue(field=field_name, code=code, message=message))
-
-    def fork(self) -> _Notes:
-        return _Notes(list(self.issues), dict(self.provenance))
+    encoding: str | None = None
+    rule: str | None = None
+    issues: tuple[Issue, ...] = ()
 
 
 #: Longest ``url=`` accepted (browsers and servers refuse far shorter ones).
@@ -180,25 +180,11 @@ def _parse(
 ) -> Article:
     _check_arguments(data, url, charset, max_bytes, script)
     _check_size(data, max_bytes)
-    notes = _Notes()
-    encoding = None
     try:
-        if isinstance(data, bytes):
-            decoded = decode(data, declared=charset)
-            text, encoding = decoded.text, decoded.encoding
-            notes.provenance["encoding"] = f"decode:{decoded.method}"
-            for code, problem in decoded.problems:
-                notes.issue("input", code, problem)
-        else:
-            text = data.replace("\x00", "")
-            if len(text) != len(data):
-                notes.issue("input", "nul-removed", f"{len(data) - len(text)} NUL characters removed")
+        text, decoded = _decode(data, charset)
         if fmt is None:
             fmt = "html" if looks_like_html(text) else "text"
-        if fmt == "html":
-            article = _parse_html_text(text, url=url, encoding=encoding, notes=notes)
-        else:
-            article = _assemble(page_from_text(text), url=url, encoding=encoding, notes=notes)
+        article = _parse_html_text(text, url, decoded) if fmt == "html" else _parse_text_dump(text, url, decoded)
     except QizhiParserError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -213,37 +199,54 @@ def _parse(
     return article
 
 
-def _missing(article: Article) -> int:
-    """How many of the required fields an article lacks."""
-    return sum((not article.headline, article.published_at is None, article.source is None, not article.paragraphs))
+def _decode(data: bytes | str, charset: str | None) -> tuple[str, _Input]:
+    """The input as text, and what decoding it found."""
+    if isinstance(data, bytes):
+        decoded = decode(data, declared=charset)
+        issues = tuple(Issue(field="input", code=code, message=problem) for code, problem in decoded.problems)
+        return decoded.text, _Input(decoded.encoding, f"decode:{decoded.method}", issues)
+    text, removed = without_nul(data)
+    if not removed:
+        return text, _Input()
+    return text, _Input(issues=(Issue(field="input", code="nul-removed", message=f"{removed} NUL characters removed"),))
 
 
-def _parse_html_text(text: str, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
-    """The fallback chain for HTML: the template's containers first (fast), the
-    whole page when the template does not give every required field."""
+def _parse_text_dump(text: str, url: str | None, decoded: _Input) -> Article:
+    page = page_from_text(text)
+    page.url = url
+    layout, founds = _read(page)
+    reason = _refusal(page, founds)
+    if reason is not None:
+        raise NotAnArticleError(reason)
+    return _article(page, layout, founds, decoded)
+
+
+def _parse_html_text(text: str, url: str | None, decoded: _Input) -> Article:
+    """HTML: the template's containers first (fast), the whole page when they do not
+    give every required field. Both are read by the same rules; the fast path skips
+    work, and its result stands only when the whole page could not do better."""
     problems: list[tuple[IssueCode, str]] = []
     root = parse_tree(text, problems)
-    for code, message in problems:
-        notes.issue("input", code, message)
+    decoded = replace(decoded, issues=(*decoded.issues, *(Issue(field="input", code=code, message=message)
+                                                          for code, message in problems)))
     page = page_from_html(text, find_urls=url is None, root=root)
-    article: Article | None = None
+    page.url = url
+    fast: tuple[Page, Layout, Founds] | None = None
     if page.partial:
-        try:
-            article = _assemble(page, url=url, encoding=encoding, notes=notes.fork())
-        except NotAnArticleError:
-            article = None
-        if article is not None and not _missing(article):
-            return article
+        layout, founds = _read(page)
+        if _refusal(page, founds) is None:
+            if not _missing(founds):
+                return _article(page, layout, founds, decoded)
+            fast = (page, layout, founds)
         page = page_from_html(text, fast=False, find_urls=url is None, root=root)
-    try:
-        whole = _assemble(page, url=url, encoding=encoding, notes=notes.fork())
-    except NotAnArticleError:
-        if article is None:
-            raise
-        return article
-    if article is not None and _missing(article) <= _missing(whole):
-        return article
-    return whole
+        page.url = url
+    layout, founds = _read(page)
+    reason = _refusal(page, founds)
+    if fast is not None and (reason is not None or _missing(fast[2]) <= _missing(founds)):
+        return _article(*fast, decoded)
+    if reason is not None:
+        raise NotAnArticleError(reason)
+    return _article(page, layout, founds, decoded)
 
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
@@ -266,324 +269,152 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: 
 
 # ------------------------------------------------------------------ assembling
 
+Extractor = Callable[[Page, Layout], Found[Any]]
 
-def _where(block: Block) -> str:
-    """Where a block is, for messages: its line in a text dump, its place in a page."""
-    return f"line {block.line}" if block.line is not None else f"text block {block.index + 1} of the page"
+#: Every field: its name (in ``provenance`` and ``issues``), its extractor and its value
+#: when the extractor fails. Issues are listed in this order, after the input's.
+FIELDS: tuple[tuple[str, Extractor, Callable[[], Any]], ...] = (
+    ("url", extract_url, lambda: None),
+    ("url_info", extract_url_info, lambda: None),
+    ("headline", extract_headline, list),
+    ("pretitle", extract_pretitle, lambda: None),
+    ("subtitle", extract_subtitle, lambda: None),
+    ("breadcrumb", extract_breadcrumb, list),
+    ("source", extract_source, lambda: None),
+    ("published_at", extract_published_at, lambda: None),
+    ("sections", extract_sections, list),
+    ("original_headline", extract_original_headline, lambda: None),
+    ("edition", extract_edition, lambda: None),
+    ("dateline", extract_dateline, lambda: None),
+    ("images", extract_images, list),
+    ("credits", extract_credits, list),
+    ("pagination", extract_pagination, lambda: None),
+)
 
-
-def _pick_url(page: Page, url: str | None, notes: _Notes) -> str | None:
-    """The page URL: the argument, else og:url, canonical or a share script's; always
-    absolute http(s) or None."""
-    if url:
-        safe, why = safe_url(url)
-        if safe is not None:
-            notes.provenance["url"] = "argument"
-            return safe
-        notes.issue("url", "unsafe-url", f"the url argument was not used: {why}")
-    for candidate, rule in page.url_candidates:
-        safe, _ = safe_url(candidate)
-        if safe is not None and url_info(safe) is not None:
-            notes.provenance["url"] = rule
-            return safe
-    return None
-
-
-def _links(page: Page, url: str | None) -> Links:
-    """The resolver of the page's links: against ``<base href>`` (itself resolved against
-    the page URL) when the page has one, else the page URL."""
-    base = url
-    if page.meta.get("base"):
-        declared, _ = safe_url(page.meta["base"], url)
-        base = declared or base
-    return Links(base)
+Founds = dict[str, Found[Any]]
 
 
-def _credits(page: Page, body: body_field.Body, title_index: int | None, anchor: int | None,
-             notes: _Notes) -> list[Credit]:
-    found: list[tuple[int, RawCredit]] = list(body.credits)
-    seen = {index for index, _ in found}
-    header_end = anchor if anchor is not None else (title_index + 3 if title_index is not None else 0)
-    header_start = title_index if title_index is not None else max(0, header_end - 6)
-    for block in page.blocks:
-        if block.index in seen or block.hidden:
-            continue
-        in_header = header_start < block.index < header_end
-        if block.zone not in ("byline", "credits", "info") and not in_header and block.index != anchor:
-            continue
-        raw = parse_credit_run(block.text)
-        if raw is None and (block.index == anchor or block.zone == "info"):
-            raw = info_line_credits(block.text) or None
-        if raw is None:
-            if block.zone == "byline" and squash(block.text):
-                notes.issue("credits", "byline-unrecognised",
-                            f"byline {squash(block.text)!r} ({_where(block)}) names no known role")
-            continue
-        for credit in raw:
-            if credit.names:
-                found.append((block.index, credit))
-            else:
-                notes.issue("credits", "credit-no-names",
-                            f"credit label {credit.label!r} ({_where(block)}) has no names")
-        seen.add(block.index)
-    for index, label in body.empty_credits:
-        notes.issue("credits", "credit-no-names", f"credit label {label!r} ({_where(page.blocks[index])}) has no names")
-    found.sort(key=lambda ic: ic[0])
-    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns), level=c.level)
-            for _, c in found]
-
-
-def _pagination(body: body_field.Body, url: str | None, page_no: int | None) -> Pagination | None:
-    numbers = set(body.pager_numbers) | {n for n, _ in body.pager_links}
-    if len(numbers) < 2:
-        return None
-    current = page_no or 1
-    links = dict(sorted(body.pager_links))
-    if url is not None:
-        for number, href in links.items():
-            if href.split("#")[0] == url.split("#")[0]:
-                current = number
-    others = [href for number, href in links.items() if number != current]
-    return Pagination(current=current, total=max(numbers), other_urls=others)
-
-
-#: How many later time lines are examined when looking for a second article.
-_SECOND_ARTICLE_TRIES = 20
-
-
-def _second_article(page: Page, start: int, title_index: int | None) -> int | None:
-    """The first block of a second article in the same input (two pages concatenated):
-    a headline, then a time line, then paragraphs, all after the first article's header."""
-    pos = start
-    for _ in range(_SECOND_ARTICLE_TRIES):
-        printed = date_field.find_printed(page.blocks[pos:], page.format)
-        if printed is None or printed.index < pos:
-            return None
-        anchor = printed.index
-        title = title_field.from_markup(page, anchor) if page.format == "html" else None
-        if title is None or title.index <= (title_index if title_index is not None else -1) or title.index < start:
-            title = title_field.from_text(page, anchor, start=pos)
-        following = page.blocks[anchor + 1 : anchor + 8]
-        prose = sum(1 for b in following if len(b.text) >= 10 and b.text.rstrip("”」』）)").endswith("。"))
-        if title is not None and title.lines and title.index >= start and prose >= 2:
-            return title.index
-        pos = anchor + 1
-    return None
-
-
-def _headline(page: Page, anchor: int | None, notes: _Notes) -> tuple[title_field.Title | None, list[str]]:
-    """The title block (markup, then text layout), else the <title> tag; and the headline lines."""
-    prov = notes.provenance
-    title = title_field.from_markup(page, anchor) if page.format == "html" else None
-    if title is None:
-        title = title_field.from_text(page, anchor)
-    if title is None and page.format == "html":
-        title = title_field.from_title_match(page, anchor)
-    if title is not None and len(" ".join(title.lines)) > MAX_HEADLINE:
-        notes.issue("headline", "implausible-headline",
-                    f"a {len(' '.join(title.lines))}-character title block is not a headline")
-        title = None
-    if title is not None and title.lines:
-        prov["headline"] = title.rule
-        if title.pretitle:
-            prov["pretitle"] = f"{title.rule}:above"
-        if title.subtitle:
-            prov["subtitle"] = f"{title.rule}:below"
-        return title, title.lines
-    if page.format == "html" and (fallback := title_field.from_title_tag(page)):
-        prov["headline"] = fallback[1]
-        notes.issue("headline", "headline-from-title", f"no headline element; taken from {fallback[1]}")
-        return None, [fallback[0]]
-    notes.issue("headline", "missing", "no headline found")
-    return None, []
-
-
-def _source(page: Page, anchor: int | None, links: Links, notes: _Notes) -> tuple[Source | None, int | None]:
-    """The printed 来源 (cross-checked with the source meta), else the meta; and its block."""
-    found = source_field.from_blocks(page.blocks, anchor, links)
-    meta_source = source_field.from_meta(page.meta)
-    if found:
-        source, index = found
-        notes.provenance["source"] = "html:info" if page.blocks[index].zone == "info" else f"{page.format}:source-label"
-        if meta_source and meta_source not in source.name and source.name not in meta_source:
-            notes.issue("source", "source-meta-mismatch",
-                        f"printed source {source.name!r} differs from the source meta {meta_source!r}")
-        return source, index
-    if meta_source:
-        notes.provenance["source"] = "meta:source"
-        notes.issue("source", "source-from-meta", "no source printed; taken from the source meta")
-        return Source(name=meta_source, is_reprint=source_field.is_reprint(meta_source)), None
-    notes.issue("source", "missing", "no source found")
-    return None, None
-
-
-def _published(
-    page: Page, printed: date_field.PrintedTime | None, info: UrlInfo | None, notes: _Notes
-) -> tuple[dt.datetime | None, str | None, date_field.Precision | None]:
-    """The printed time, cross-checked with the publishdate meta and the URL's date;
-    else the meta date, with the time of day marked unknown."""
-    prov = notes.provenance
-    published_at: dt.datetime | None = None
-    raw: str | None = None
-    precision: date_field.Precision | None = None
-    meta_time = date_field.from_meta(page.meta)
-    if printed is not None and printed.value is not None and date_field.plausible(printed.value):
-        published_at, raw, precision = printed.value, printed.raw, printed.precision
-        prov["published_at"] = printed.rule
-        if precision == "day":
-            notes.issue("published_at", "time-unknown", f"the page prints a date without a time ({printed.raw!r})")
-        if meta_time and meta_time[0].date() != published_at.date():
-            notes.issue("published_at", "meta-date-mismatch",
-                        f"printed date {published_at.date()} differs from {meta_time[3]} {meta_time[2]!r}")
-    else:
-        if printed is not None:
-            notes.issue("published_at", "implausible-date", f"printed time {printed.raw!r} is not a plausible date")
-        if meta_time and date_field.plausible(meta_time[0]):
-            published_at, precision, raw = meta_time[0], meta_time[1], meta_time[2]
-            prov["published_at"] = meta_time[3]
-            if precision == "day":
-                notes.issue("published_at", "time-unknown",
-                            f"no time printed; date from {meta_time[3]}, time of day unknown")
-        else:
-            notes.issue("published_at", "missing", "no publication time found")
-    if published_at is not None and info is not None and info.date is not None and info.date != published_at.date():
-        notes.issue("published_at", "url-date-mismatch",
-                    f"publication date {published_at.date()} differs from the URL's date {info.date}")
-    return published_at, raw, precision
-
-
-T = TypeVar("T")
-
-
-def _guard(notes: _Notes, field_name: str, default: T, step: Callable[..., T], *args: Any) -> T:
-    """Run one field's step; when it fails on a value, the field gets ``default`` and an
-    ``extract-failed`` issue, and the rest of the article is kept (``strict=True`` then
+def _run(name: str, extractor: Extractor, default: Callable[[], Any], page: Page, layout: Layout) -> Found[Any]:
+    """One field's extractor; when it fails on a value, the field gets its default and an
+    ``extract-failed`` issue and the rest of the article is kept (``strict=True`` then
     raises). Errors of the library itself and exhausted resources still propagate."""
     try:
-        return step(*args)
+        return extractor(page, layout)
     except (QizhiParserError, MemoryError, RecursionError):
         raise
     except Exception as exc:  # one bad value costs that field, never the article
-        log.debug("field %s failed", field_name, exc_info=True)
-        notes.issue(field_name, "extract-failed", f"{field_name} could not be read ({type(exc).__name__}: {exc})"[:300])
-        return default
+        log.debug("field %s failed", name, exc_info=True)
+        message = f"{name} could not be read ({type(exc).__name__}: {exc})"[:300]
+        return Found(default(), issues=(Issue(field=name, code="extract-failed", message=message),))
 
 
-def _refuse_error_page(page: Page, headline: str, paragraphs: list[Paragraph],
-                       published_at: dt.datetime | None) -> None:
-    """A server's error page (404 Not Found, 页面不存在) is not an article, even when its
-    text makes a headline and a paragraph: a short page whose title or headline says so,
-    with no publication time."""
-    if published_at is not None or len(paragraphs) > 3:
-        return
-    for text in (page.title, headline, *(p.text for p in paragraphs[:2])):
-        if text and len(text) <= 80 and ERROR_PAGE.match(text):
-            raise NotAnArticleError(f"an error page, not an article: {text[:60]!r}")
+def extract_all(page: Page, layout: Layout) -> Founds:
+    """Every field of :data:`FIELDS` read from the page's regions."""
+    return {name: _run(name, extractor, default, page, layout) for name, extractor, default in FIELDS}
 
 
-def _assemble(page: Page, *, url: str | None, encoding: str | None, notes: _Notes) -> Article:
-    prov = notes.provenance
-    if page.cleaned:
-        notes.issue("input", "controls-removed",
-                    f"{page.cleaned} control, bidi-override or lone surrogate characters removed from the text")
-    if page.truncated:
-        notes.issue("input", "input-truncated",
-                    f"the page has more than {MAX_BLOCKS:,} text blocks or {MAX_LINES:,} lines; the rest was not read")
-    template = match_template(page.marks)
-    prov["template"] = template.name if template is not None else "generic"
-    url = _guard(notes, "url", None, _pick_url, page, url, notes)
-    info = _guard(notes, "url_info", None, url_info, url) if url else None
-    links = _links(page, url)
+def _paragraphs(founds: Founds) -> list[Paragraph]:
+    return [p for section in founds["sections"].value for p in section.paragraphs]
 
-    printed = _guard(notes, "published_at", None, date_field.find_printed, page.blocks, page.format)
-    anchor = printed.index if printed else None
 
-    no_title: tuple[title_field.Title | None, list[str]] = (None, [])
-    title, headline_lines = _guard(notes, "headline", no_title, _headline, page, anchor, notes)
-    headline = " ".join(headline_lines)
-    title_index = title.index if title is not None else None
+def _missing(founds: Founds) -> int:
+    """How many of the required fields the founds lack."""
+    return sum((not founds["headline"].value, founds["published_at"].value is None,
+                founds["source"].value is None, not _paragraphs(founds)))
 
-    crumbs = _guard(notes, "breadcrumb", None, crumb_field.extract, page.blocks,
-                    title_index if title_index is not None else anchor, links)
-    breadcrumb = crumbs[0] if crumbs else []
-    if crumbs:
-        prov["breadcrumb"] = crumbs[2]
 
-    no_source: tuple[Source | None, int | None] = (None, None)
-    source, source_index = _guard(notes, "source", no_source, _source, page, anchor, links, notes)
-    no_time: tuple[dt.datetime | None, str | None, date_field.Precision | None] = (None, None, None)
-    published_at, published_raw, precision = _guard(notes, "published_at", no_time, _published, page, printed,
-                                                    info, notes)
-
-    # body
-    after = max(i for i in (anchor, title_index, source_index, -1) if i is not None) + 1
-    second = _second_article(page, after, title_index)
-    blocks, rule = body_field.select(page, after, second)
-    if second is not None:
-        notes.issue("sections", "multiple-articles",
-                    f"a second article starts at {_where(page.blocks[second])} ({page.blocks[second].text[:40]!r}); "
-                    "only the first is returned")
-    body = _guard(notes, "sections", body_field.Body(rule=rule), body_field.extract, page, blocks, rule, links)
-    prov["sections"] = body.rule
-    if body.original_rule:
-        prov["original_headline"] = body.original_rule
-    if not any(s.paragraphs for s in body.sections):
-        notes.issue("sections", "missing", "no body paragraphs found")
-
-    if body.images_dropped:
-        notes.issue("input", "input-truncated",
-                    f"{len(body.images) + body.images_dropped:,} images in the body; only the first "
-                    f"{len(body.images):,} were kept")
-    if links.dropped:
-        kinds = sorted(set(links.dropped))
-        notes.issue("url", "unsafe-url", f"{len(links.dropped)} link(s) dropped: " + "; ".join(kinds[:5]))
-    no_credits: list[Credit] = []
-    credits = _guard(notes, "credits", no_credits, _credits, page, body, title_index, anchor, notes)
-    if credits:
-        prov["credits"] = "blocks:credit-labels"
-
-    # url facts cross-check
-    content_id = page.meta.get("contentid")
-    if info is not None and info.content_id and content_id:
-        m = _CONTENT_ID.match(content_id)
-        if m and m.group(1) != info.content_id:
-            notes.issue("url", "content-id-mismatch",
-                        f"URL content id {info.content_id} differs from the contentid meta {content_id!r}")
-
-    paragraphs = [p for s in body.sections for p in s.paragraphs]
-    _refuse_error_page(page, headline, paragraphs, published_at)
-    if not paragraphs and (not headline or published_at is None):
+def _refusal(page: Page, founds: Founds) -> str | None:
+    """Why the page is no article, or None. A server's error page (404 Not Found,
+    页面不存在) is none even when its text makes a headline and a paragraph: a short page
+    whose title or headline says so, with no publication time. Nor is a page with
+    neither body nor both headline and time."""
+    headline = " ".join(founds["headline"].value)
+    paragraphs = _paragraphs(founds)
+    published = founds["published_at"].value
+    if published is None and len(paragraphs) <= 3:
+        for text in (page.title, headline, *(p.text for p in paragraphs[:2])):
+            if text and len(text) <= 80 and ERROR_PAGE.match(text):
+                return f"an error page, not an article: {text[:60]!r}"
+    if not paragraphs and (not headline or published is None):
         found = f"only a title ({headline!r}), " if headline else "no headline, "
-        raise NotAnArticleError(f"no article found: {found}no body and no publication time")
+        return f"no article found: {found}no body and no publication time"
+    return None
 
-    sample = [headline, *(p.text for p in paragraphs[:20])]
-    printed_script = detect_script(*sample)
+
+def _page_issues(page: Page) -> list[Issue]:
+    issues: list[Issue] = []
+    if page.cleaned:
+        issues.append(Issue(field="input", code="controls-removed", message=f"{page.cleaned} control, bidi-override "
+                            "or lone surrogate characters removed from the text"))
+    if page.truncated:
+        issues.append(Issue(field="input", code="input-truncated", message=f"the page has more than {MAX_BLOCKS:,} "
+                            f"text blocks or {MAX_LINES:,} lines; the rest was not read"))
+    return issues
+
+
+def _issues(page: Page, layout: Layout, founds: Founds) -> list[Issue]:
+    """The page's, the layout's and every field's issues, field by field in FIELDS order;
+    the links dropped anywhere make one ``unsafe-url`` issue of the ``url`` field."""
+    issues = _page_issues(page)
+    names = {name for name, _, _ in FIELDS}
+    issues.extend(i for i in layout.issues if i.field not in names)
+    dropped = [why for found in founds.values() for why in found.dropped_links]
+    for name, found in founds.items():
+        issues.extend(i for i in layout.issues if i.field == name)
+        issues.extend(found.issues)
+        if name == "url" and dropped:
+            kinds = sorted(set(dropped))
+            issues.append(Issue(field="url", code="unsafe-url",
+                                message=f"{len(dropped)} link(s) dropped: " + "; ".join(kinds[:5])))
+    return issues
+
+
+def _provenance(encoding_rule: str | None, layout: Layout, founds: Founds) -> dict[str, str]:
+    provenance = {"encoding": encoding_rule} if encoding_rule else {}
+    provenance["template"] = layout.template
+    provenance.update((name, found.rule) for name, found in founds.items() if found.rule is not None)
+    return provenance
+
+
+def _read(page: Page) -> tuple[Layout, Founds]:
+    layout = segment(page)
+    return layout, extract_all(page, layout)
+
+
+def _article(page: Page, layout: Layout, founds: Founds, decoded: _Input) -> Article:
+    """The Article of the founds: every value, its issues and its provenance."""
+    value = {name: found.value for name, found in founds.items()}
+    stamp = value["published_at"]
+    headline_lines: list[str] = value["headline"]
+    headline = " ".join(headline_lines)
+    paragraphs = _paragraphs(founds)
+    printed_script = detect_script(headline, *(p.text for p in paragraphs[:20]))
     try:
         return Article(
-            url=url,
-            url_info=info,
+            url=value["url"],
+            url_info=value["url_info"],
             input_format="html" if page.format == "html" else "text",
-            encoding=encoding,
+            encoding=decoded.encoding,
             script=printed_script,
             printed_script=printed_script,
             headline=headline,
             headline_lines=headline_lines,
-            pretitle=title.pretitle if title is not None else None,
-            subtitle=title.subtitle if title is not None else None,
-            original_headline=body.original_headline,
-            published_at=published_at,
-            published_raw=published_raw,
-            published_precision=precision,
-            source=source,
-            edition=body.edition,
-            dateline=body.dateline,
-            breadcrumb=breadcrumb,
-            sections=body.sections,
-            credits=credits,
-            images=body.images,
-            pagination=_guard(notes, "pagination", None, _pagination, body, url, info.page if info else None),
-            issues=notes.issues,
-            provenance=prov,
+            pretitle=value["pretitle"],
+            subtitle=value["subtitle"],
+            original_headline=value["original_headline"],
+            published_at=stamp.at if stamp else None,
+            published_raw=founds["published_at"].raw if stamp else None,
+            published_precision=stamp.precision if stamp else None,
+            source=value["source"],
+            edition=value["edition"],
+            dateline=value["dateline"],
+            breadcrumb=value["breadcrumb"],
+            sections=value["sections"],
+            credits=value["credits"],
+            images=value["images"],
+            pagination=value["pagination"],
+            issues=[*decoded.issues, *_issues(page, layout, founds)],
+            provenance=_provenance(decoded.rule, layout, founds),
         )
     except pydantic.ValidationError as exc:
         raise QizhiParserError(f"extracted values failed validation: {exc.errors()[0]['msg']}") from exc

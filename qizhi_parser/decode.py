@@ -99,8 +99,6 @@ class Decoded:
     """The Python codec used."""
     method: str
     """``bom``, ``utf-8``, ``transport``, ``declared``, ``scored``, ``detected`` or ``lossy``."""
-    declared: str | None = None
-    """The charset the document declared, if any."""
     problems: list[tuple[IssueCode, str]] = field(default_factory=list)
     """(code, message) for what was wrong with the bytes: ``charset-mismatch``,
     ``undecodable-bytes``, ``nul-removed``."""
@@ -228,19 +226,44 @@ def _refuse(data: bytes, codec: str, ratio: float) -> NoReturn:
     )
 
 
-def _finish(
-    text: str, codec: str, method: str, declared: str | None, problems: list[tuple[IssueCode, str]]
-) -> Decoded:
+def without_nul(text: str) -> tuple[str, int]:
+    r"""``text`` without NUL characters (no field may hold one), and how many were removed.
+
+    >>> without_nul("a\x00b")
+    ('ab', 1)
+    """
+    if "\x00" not in text:
+        return text, 0
+    clean = text.replace("\x00", "")
+    return clean, len(text) - len(clean)
+
+
+def _finish(text: str, codec: str, method: str, problems: list[tuple[IssueCode, str]]) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\x00" in text:
-        problems.append(("nul-removed", f"{text.count(chr(0))} NUL characters removed"))
-        text = text.replace("\x00", "")
-    return Decoded(text, codec, method, declared, problems)
+    text, removed = without_nul(text)
+    if removed:
+        problems.append(("nul-removed", f"{removed} NUL characters removed"))
+    return Decoded(text, codec, method, problems)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+Problems = list[tuple[IssueCode, str]]
 
 
 def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     """Decode page bytes; ``declared`` is the transport (HTTP) charset, if known.
+
+    The readings are tried in order: a byte-order mark, strict UTF-8, UTF-8 and legacy
+    lines mixed, the declared charsets (verified), the CJK codecs scored, then a
+    detector and the least damaged lossy reading.
 
     Raises :class:`NotAnArticleError` for binary formats and :class:`DecodeError`
     for bytes that no candidate reads as text.
@@ -248,71 +271,93 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     for magic, what in BINARY_MAGIC:
         if data.startswith(magic):
             raise NotAnArticleError(f"input is {what}, not a page")
-    # 1. byte-order marks
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    by_bom = _by_bom(data)
+    if by_bom is not None:
+        return by_bom
+    found = _DECLARED.search(data[:4096])
+    doc_declared = (found.group("meta") or found.group("xml") or b"").decode("ascii", "replace") if found else None
+    problems: Problems = []
+    for step in (_as_utf8, _as_mixed, _as_declared, _as_scored):
+        decoded = step(data, declared, doc_declared, problems)
+        if decoded is not None:
+            return decoded
+    return _as_detected(data, problems)
+
+
+def _by_bom(data: bytes) -> Decoded | None:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             read = data.decode(codec, errors="replace")
             damaged = _damage(read)  # a BOM is no proof of text: the same damage check as any input
             if damaged / max(len(read), 1) > MAX_DAMAGE:
                 _refuse(data, codec, damaged / max(len(read), 1))
-            found_problems: list[tuple[IssueCode, str]] = (
-                [("undecodable-bytes", f"{read.count(chr(0xFFFD))} bytes replaced by U+FFFD")]
-                if "\ufffd" in read else []
-            )
-            return _finish(read, codec.removesuffix("-sig"), "bom", None, found_problems)
+            problems: Problems = []
+            if "\ufffd" in read:
+                problems.append(("undecodable-bytes", f"{read.count(chr(0xFFFD))} bytes replaced by U+FFFD"))
+            return _finish(read, codec.removesuffix("-sig"), "bom", problems)
+    return None
 
-    head = data[:4096]
-    found = _DECLARED.search(head)
-    doc_declared = None
-    if found:
-        doc_declared = (found.group("meta") or found.group("xml") or b"").decode("ascii", "replace")
-    problems: list[tuple[IssueCode, str]] = []
 
-    # 2. strict UTF-8 (pure ASCII also lands here)
+def _as_utf8(data: bytes, declared: str | None, doc_declared: str | None, problems: Problems) -> Decoded | None:
+    """Strict UTF-8 (pure ASCII lands here too), whatever the page declares."""
     utf8 = _strict(data, "utf-8")
-    if utf8 is not None:
-        declared_codec = normalize_charset(declared) or normalize_charset(doc_declared)
-        if declared_codec not in (None, "utf-8") and not data.isascii():
-            problems.append(("charset-mismatch", f"page declares {doc_declared or declared} but its bytes are UTF-8"))
-        return _finish(utf8, "utf-8", "utf-8", doc_declared, problems)
+    if utf8 is None:
+        return None
+    declared_codec = normalize_charset(declared) or normalize_charset(doc_declared)
+    if declared_codec not in (None, "utf-8") and not data.isascii():
+        problems.append(("charset-mismatch", f"page declares {doc_declared or declared} but its bytes are UTF-8"))
+    return _finish(utf8, "utf-8", "utf-8", problems)
 
-    # 2b. a file of UTF-8 lines and legacy-encoded lines (pages pasted together)
+
+def _as_mixed(data: bytes, declared: str | None, doc_declared: str | None, problems: Problems) -> Decoded | None:
+    """A file of UTF-8 lines and legacy-encoded lines (pages pasted together)."""
     mixed = _mixed(data, [normalize_charset(declared), normalize_charset(doc_declared)])
-    if mixed is not None:
-        text, codec, counts = mixed
-        problems.append(("mixed-encodings", f"{counts[0]} lines are UTF-8 and {counts[1]} lines {codec}; "
-                                            "each line was read in its own encoding"))
-        return _finish(text, codec, "mixed", doc_declared, problems)
+    if mixed is None:
+        return None
+    text, codec, counts = mixed
+    problems.append(("mixed-encodings", f"{counts[0]} lines are UTF-8 and {counts[1]} lines {codec}; "
+                                        "each line was read in its own encoding"))
+    return _finish(text, codec, "mixed", problems)
 
-    # 3. declarations, verified
+
+def _as_declared(data: bytes, declared: str | None, doc_declared: str | None, problems: Problems) -> Decoded | None:
+    """The transport's charset, then the document's, each only if it reads the bytes cleanly."""
     for name, method in ((declared, "transport"), (doc_declared, "declared")):
         wanted = normalize_charset(name)
-        if wanted is None or wanted == "utf-8":
-            if name:
-                problems.append(("charset-mismatch", f"declared charset {name!r} does not read these bytes"))
-            continue
-        attempt = _strict(data, wanted)
-        if attempt is not None and _damage(attempt) == 0:
-            return _finish(attempt, wanted, method, doc_declared, problems)
-        problems.append(("charset-mismatch", f"declared charset {name!r} does not read these bytes"))
+        if wanted is not None and wanted != "utf-8":
+            attempt = _strict(data, wanted)
+            if attempt is not None and _damage(attempt) == 0:
+                return _finish(attempt, wanted, method, problems)
+        if name:
+            problems.append(("charset-mismatch", f"declared charset {name!r} does not read these bytes"))
+    return None
 
-    # 4. undeclared CJK, scored
+
+def _as_scored(data: bytes, declared: str | None, doc_declared: str | None, problems: Problems) -> Decoded | None:
+    """Undeclared CJK: GB18030 or Big5-HKSCS, whichever reads the bytes strictly (both: the better scored)."""
     candidates = [(c, t) for c in ("gb18030", "big5hkscs") if (t := _strict(data, c)) is not None]
-    if len(candidates) == 1 and _damage(candidates[0][1]) == 0:
-        codec, text = candidates[0]
-        return _finish(text, codec, "scored", doc_declared, problems)
-    if len(candidates) == 2:
-        codec, text = max(candidates, key=lambda ct: _score(ct[1]))
-        if _damage(text) == 0:
-            return _finish(text, codec, "scored", doc_declared, problems)
+    if not candidates:
+        return None
+    codec, text = max(candidates, key=lambda ct: _score(ct[1])) if len(candidates) == 2 else candidates[0]
+    return _finish(text, codec, "scored", problems) if _damage(text) == 0 else None
 
-    # 5. a detector, then the least damaged lossy reading
+
+def _least_damaged(data: bytes, tried: list[str]) -> tuple[float, str]:
+    """The codec whose lossy reading of a sample has the fewest damaged characters (ratio, codec)."""
+    sample = data[:_SAMPLE]  # candidates are compared on a sample; only the chosen one reads the whole input
+    best: tuple[float, str] | None = None
+    for codec in dict.fromkeys(tried):
+        lossy = sample.decode(codec, errors="replace")
+        ratio = _damage(lossy) / max(len(lossy), 1)
+        if best is None or ratio < best[0]:
+            best = (ratio, codec)
+    assert best is not None
+    return best
+
+
+def _as_detected(data: bytes, problems: Problems) -> Decoded:
+    """A detector's guess, then the least damaged lossy reading; refused when even that is
+    more than MAX_DAMAGE damaged."""
     # bs4's detector (it asks charset-normalizer or chardet when one is installed);
     # detection only: UnicodeDammit's conversion would log warnings on every bad byte
     from bs4.dammit import EncodingDetector
@@ -321,26 +366,15 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     for _ in detector.encodings:  # walking the candidates runs the detector once
         pass
     detected = normalize_charset(detector.chardet_encoding)
-    tried = [c for c in (detected, "utf-8", "gb18030", "big5hkscs") if c]
-    # candidates are compared on a sample; only the chosen one reads the whole input
-    sample = data[:_SAMPLE]
-    best: tuple[float, str] | None = None
-    for codec in dict.fromkeys(tried):
-        lossy = sample.decode(codec, errors="replace")
-        ratio = _damage(lossy) / max(len(lossy), 1)
-        if best is None or ratio < best[0]:
-            best = (ratio, codec)
-    assert best is not None
-    ratio, codec = best
+    ratio, codec = _least_damaged(data, [c for c in (detected, "utf-8", "gb18030", "big5hkscs") if c])
     if ratio > MAX_DAMAGE:
         _refuse(data, codec, ratio)
     text = data.decode(codec, errors="replace")
     damage = _damage(text)
     if damage / max(len(text), 1) > MAX_DAMAGE:
         _refuse(data, codec, damage / len(text))
-    offset = _first_error(data, codec)
-    method = "detected" if codec == detected else "lossy"
     if damage:
+        offset = _first_error(data, codec)
         where = f", first at byte offset {offset}" if offset is not None else ""
         problems.append(("undecodable-bytes", f"{damage} undecodable bytes replaced by U+FFFD as {codec}{where}"))
-    return _finish(text, codec, method, doc_declared, problems)
+    return _finish(text, codec, "detected" if codec == detected else "lossy", problems)

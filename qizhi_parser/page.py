@@ -21,7 +21,7 @@ from lxml import etree
 
 from .errors import NotAnArticleError, QizhiParserError
 from .models import IssueCode
-from .vocab import CLASS_ZONES, ID_ZONES, SHARE_CALL, SHARE_QUERY, SHARE_URL
+from .vocab import CLASS_ZONES, ID_ZONES, SHARE_CALL, SHARE_QUERY, SHARE_URL, Zone
 
 __all__ = ["MAX_BLOCKS", "Block", "Link", "Page", "page_from_html", "page_from_text", "parse_tree", "scrub"]
 
@@ -89,7 +89,7 @@ class Block:
     """The text split at ``<br>`` (HTML) or the single line (text)."""
     index: int
     tag: str = "line"
-    zone: str | None = None
+    zone: Zone | None = None
     marks: frozenset[str] = frozenset()
     """The block element's own classes and id."""
     bold: bool = False
@@ -108,7 +108,8 @@ class Block:
     group: int = 0
     """Text input: blocks of one blank-line-separated run share a group."""
     line: int | None = None
-    """Text input: the 1-based line number."""
+    """Text input: the 1-based line number. HTML: the line of the markup where the
+    block's element starts (the same on the fast and the whole-page walk)."""
 
 
 @dataclass(slots=True)
@@ -127,6 +128,16 @@ class Page:
     """The template marks (``#id``, class) found on the page's containers."""
     cleaned: int = 0
     """Control, bidi and lone surrogate characters removed from the text."""
+    url: str | None = None
+    """The page's address as the caller gave it (``parse(url=…)``), unchecked."""
+
+    def where(self, index: int) -> str:
+        """Where block ``index`` is, for messages: its line in a text dump or in the HTML
+        (the same whether the template's containers or the whole page were read)."""
+        block = self.blocks[index]
+        if block.line is None:
+            return f"text block {index + 1} of the page"
+        return f"line {block.line}" if self.format == "text" else f"line {block.line} of the HTML"
 
 
 # ------------------------------------------------------------------------- text
@@ -228,13 +239,13 @@ def _collapse(text: str) -> str:
 _MAX_CACHED_MARK = 200
 
 
-def _zone_of(ident: str | None, cls: str | None) -> str | None:
+def _zone_of(ident: str | None, cls: str | None) -> Zone | None:
     if (ident is not None and len(ident) > _MAX_CACHED_MARK) or (cls is not None and len(cls) > _MAX_CACHED_MARK):
         return _zone_uncached(ident, cls)
     return _zone_cached(ident, cls)
 
 
-def _zone_uncached(ident: str | None, cls: str | None) -> str | None:
+def _zone_uncached(ident: str | None, cls: str | None) -> Zone | None:
     if ident and ident in ID_ZONES:
         return ID_ZONES[ident]
     if cls:
@@ -292,7 +303,7 @@ def _style_flags(style: str | None, align: str | None) -> tuple[bool, bool, bool
 
 # one frame per open element:
 # (zone, hidden, bold, centred, linked, listed, block element, block hidden, block marks)
-_Frame = tuple[str | None, bool, bool, bool, bool, bool, etree._Element, bool, frozenset[str]]
+_Frame = tuple[Zone | None, bool, bool, bool, bool, bool, etree._Element, bool, frozenset[str]]
 
 
 class _Builder:
@@ -314,7 +325,7 @@ class _Builder:
         """No visible plain part yet."""
         self.links: list[Link] = []
         self.images: list[tuple[str, str | None]] = []
-        self.inline_zone: str | None = None
+        self.inline_zone: Zone | None = None
         self.truncated = False
         self.cleaned = 0
         """Unsafe characters removed from the text (see ``_UNSAFE``)."""
@@ -379,9 +390,10 @@ class _Builder:
                 text = text.strip()
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
             self.blocks.append(
-                Block(text, lines, len(self.blocks), tag, frame[0] or self.inline_zone, frame[8], bold, prefix,
-                      frame[3], frame[1], bool(text) and not self.unlinked, frame[5], level, tuple(self.links),
-                      images)
+                Block(text=text, lines=lines, index=len(self.blocks), tag=tag, zone=frame[0] or self.inline_zone,
+                      marks=frame[8], bold=bold, bold_prefix=prefix, center=frame[3], hidden=frame[1],
+                      linked=bool(text) and not self.unlinked, listed=frame[5], heading_level=level,
+                      links=tuple(self.links), images=images, line=el.sourceline)
             )
         self._reset()
 
@@ -485,7 +497,7 @@ class _Builder:
 
 def _frame_for(el: etree._Element) -> _Frame:
     """The inherited context of an element, read from its ancestors (for subtree walks)."""
-    zone: str | None = None
+    zone: Zone | None = None
     hidden = bold = centred = linked = listed = False
     for anc in el.iterancestors():
         tag = anc.tag

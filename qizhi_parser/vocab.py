@@ -9,6 +9,7 @@ matching stays linear in the input (see ``tests/test_robustness.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import regex
 
@@ -121,6 +122,28 @@ SITE_NAMES = frozenset({"人民网", "人民網", "旗帜网", "旗幟網", "人
 
 # ------------------------------------------------------------------ template marks
 
+
+class Zone(str, Enum):
+    """A named region of an article page, as a template's marks name it. A block inherits
+    the zone of its nearest marked ancestor (see :mod:`qizhi_parser.page`)."""
+
+    BREADCRUMB = "breadcrumb"
+    TITLE = "title"
+    INFO = "info"
+    """The time and source line(s)."""
+    BYLINE = "byline"
+    BODY = "body"
+    CREDITS = "credits"
+    """The editor line(s) after the text."""
+    PAGINATION = "pagination"
+    ORIGINAL_HEADLINE = "original_headline"
+    CHROME = "chrome"
+    """Page tools, QR codes, share boxes: never article text."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Template:
     """One era of one site family's article layout: the marks (``#id`` or class) of its
@@ -129,8 +152,8 @@ class Template:
     name: str
     family: str
     era: str
-    marks: dict[str, str]
-    """``#id`` or class → zone (breadcrumb, title, info, body, credits, pagination …)."""
+    marks: dict[str, Zone]
+    """``#id`` or class → the zone it marks."""
     signature: frozenset[str]
 
 
@@ -139,60 +162,61 @@ class Template:
 TEMPLATES: tuple[Template, ...] = (
     Template(
         "people-2024", "people", "2020–",
-        {"#rwb_navpath": "breadcrumb", "col-1-1": "info", "rm_txt_con": "body", "edit": "credits",
-         "#paper_num": "edition", "paper_num": "chrome", "otitle": "original_headline", "author": "byline",
-         "box_pic": "chrome", "tjewm": "chrome", "tjewm1": "chrome", "section-common-share-wrap": "chrome",
-         "bza": "chrome"},
+        {"#rwb_navpath": Zone.BREADCRUMB, "col-1-1": Zone.INFO, "rm_txt_con": Zone.BODY, "edit": Zone.CREDITS,
+         "paper_num": Zone.CHROME, "otitle": Zone.ORIGINAL_HEADLINE, "author": Zone.BYLINE,
+         "box_pic": Zone.CHROME, "tjewm": Zone.CHROME, "tjewm1": Zone.CHROME, "section-common-share-wrap": Zone.CHROME,
+         "bza": Zone.CHROME},
         frozenset({"col-1-1", "rm_txt_con"}),
     ),
     Template(
         "people-2019", "people", "2015–2020",
-        {"#rwb_navpath": "breadcrumb", "text_title": "title", "box01": "info", "#rwb_zw": "body",
-         "box_con": "body", "edit": "credits", "zdfy": "pagination", "author": "byline", "box_pic": "chrome"},
+        {"#rwb_navpath": Zone.BREADCRUMB, "text_title": Zone.TITLE, "box01": Zone.INFO, "#rwb_zw": Zone.BODY,
+         "box_con": Zone.BODY, "edit": Zone.CREDITS, "zdfy": Zone.PAGINATION, "author": Zone.BYLINE,
+         "box_pic": Zone.CHROME},
         frozenset({"text_title", "box_con"}),
     ),
     Template(
         "people-channel", "people", "2018–",
-        {"subNav": "breadcrumb", "title": "title", "artOri": "info", "artDet": "body", "editor": "credits",
-         "zdfy": "pagination", "page_n": "pagination"},
+        {"subNav": Zone.BREADCRUMB, "title": Zone.TITLE, "artOri": Zone.INFO, "artDet": Zone.BODY,
+         "editor": Zone.CREDITS, "zdfy": Zone.PAGINATION, "page_n": Zone.PAGINATION},
         frozenset({"artOri", "artDet"}),
     ),
     Template(
         "people-2012", "people", "–2014",
-        {"#p_navigator": "breadcrumb", "#p_title": "title", "#p_publishtime": "info", "#p_origin": "info",
-         "#p_content": "body", "#p_editor": "credits"},
+        {"#p_navigator": Zone.BREADCRUMB, "#p_title": Zone.TITLE, "#p_publishtime": Zone.INFO, "#p_origin": Zone.INFO,
+         "#p_content": Zone.BODY, "#p_editor": Zone.CREDITS},
         frozenset({"#p_title", "#p_content"}),
     ),
     Template(
         "people-epaper", "people", "–",
-        {"#ozoom": "body"},
+        {"#ozoom": Zone.BODY},
         frozenset({"#ozoom"}),
     ),
 )
 
 #: Marks that are no template's own: names many sites use for the same region.
-GENERIC_MARKS: dict[str, str] = {
-    "title": "title",
-    "edit": "credits",
-    "editor": "credits",
-    "author": "byline",
-    "show_text": "body",
-    "otitle": "original_headline",
-    "share": "chrome",
-    "ops_share": "chrome",
+GENERIC_MARKS: dict[str, Zone] = {
+    "title": Zone.TITLE,
+    "edit": Zone.CREDITS,
+    "editor": Zone.CREDITS,
+    "author": Zone.BYLINE,
+    "show_text": Zone.BODY,
+    "otitle": Zone.ORIGINAL_HEADLINE,
+    "share": Zone.CHROME,
+    "ops_share": Zone.CHROME,
     # path lines: <div class="path">, .breadcrumb, .crumbs, .position, .location (当前位置)
-    "path": "breadcrumb",
-    "breadcrumb": "breadcrumb",
-    "breadcrumbs": "breadcrumb",
-    "crumb": "breadcrumb",
-    "crumbs": "breadcrumb",
-    "position": "breadcrumb",
-    "location": "breadcrumb",
+    "path": Zone.BREADCRUMB,
+    "breadcrumb": Zone.BREADCRUMB,
+    "breadcrumbs": Zone.BREADCRUMB,
+    "crumb": Zone.BREADCRUMB,
+    "crumbs": Zone.BREADCRUMB,
+    "position": Zone.BREADCRUMB,
+    "location": Zone.BREADCRUMB,
 }
 
 
-def _zones(ids: bool) -> dict[str, str]:
-    table: dict[str, str] = {}
+def _zones(ids: bool) -> dict[str, Zone]:
+    table: dict[str, Zone] = {}
     for template in TEMPLATES:
         for mark, zone in template.marks.items():
             if mark.startswith("#") == ids:
@@ -204,9 +228,9 @@ def _zones(ids: bool) -> dict[str, str]:
 
 
 #: Element id → zone (every template's and the generic marks). Ids are matched before classes.
-ID_ZONES: dict[str, str] = _zones(ids=True)
+ID_ZONES: dict[str, Zone] = _zones(ids=True)
 #: Element class → zone.
-CLASS_ZONES: dict[str, str] = _zones(ids=False)
+CLASS_ZONES: dict[str, Zone] = _zones(ids=False)
 
 
 def match_template(marks: frozenset[str]) -> Template | None:

@@ -104,13 +104,20 @@ def test_a_huge_page_number_in_the_url() -> None:
     assert len(article.paragraphs) == 2
 
 
-def test_strict_raises_when_a_field_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+def _broken(*args: object) -> None:
+    raise ValueError("boom")
+
+
+@pytest.mark.parametrize("stage", ["layout", "extractor"])
+def test_strict_raises_when_a_field_failed(monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    from qizhi_parser import core
     from qizhi_parser.fields import breadcrumb
 
-    def broken(*args: object) -> None:
-        raise ValueError("boom")
-
-    monkeypatch.setattr(breadcrumb, "extract", broken)
+    if stage == "layout":  # finding the path line fails
+        monkeypatch.setattr(breadcrumb, "locate", _broken)
+    else:  # reading it fails
+        table = tuple((name, _broken if name == "breadcrumb" else step, default) for name, step, default in core.FIELDS)
+        monkeypatch.setattr(core, "FIELDS", table)
     article = qizhi_parser.parse(HEAD + PROSE + "</body></html>")
     failed = [(i.field, i.code) for i in article.issues if i.code == "extract-failed"]
     assert failed == [("breadcrumb", "extract-failed")]

@@ -1,66 +1,38 @@
-"""Body: choose the article's blocks, then sort them into headings, paragraphs,
-images, credits and the lines that are not text (edition, pager, promos)."""
+"""Body: choose the article's blocks (:func:`select`, for the layout stage), then read
+the fields its classified lines hold: sections, images, edition, dateline, original
+headline, pagination."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..models import CreditRole, Edition, Image, Paragraph, Section
+from ..found import Found, issue
+from ..models import Edition, Image, Issue, Pagination, Paragraph, Section
 from ..page import Block, Page
-from ..vocab import (
-    CAPTION,
-    CHROME,
-    CREDIT_LABELS,
-    DATELINE_TITLE,
-    DECOR_IMAGE,
-    EDITION,
-    END_MARK,
-    FOOTER_MARKS,
-    LEAD_END,
-    MAX_WIDGET_LINE,
-    NAME_SPLIT,
-    ORIGINAL_HEADLINE,
-    PAGER,
-    PAGER_NUMBER,
-    PHOTO_CREDIT,
-    PROMO,
-    SPECIAL_FIRST,
-    STOP,
-    WIDGET,
-)
-from ._text import ends_open, is_prose, squash, strip_indent
-from .credits import EDITOR_CHAIN, RawCredit, closing_credit, dateline_credit, parse_credit_run
-from .urls import Links
+from ..vocab import DATELINE_TITLE, FOOTER_MARKS, LEAD_END, ORIGINAL_HEADLINE, PAGER, PAGER_NUMBER, STOP, Zone
+from ._text import is_prose, squash, strip_indent
+from .credits import EDITOR_CHAIN, dateline_credit, parse_credit_run
+from .lines import Line, LineKind, kept_images, read_edition
+from .urls import Links, url_info
 
-__all__ = ["Body", "extract", "select"]
+if TYPE_CHECKING:
+    from ..layout import Layout
 
-#: Longest bold paragraph that is a heading (HTML).
-MAX_BOLD_HEADING = 60
-#: Longest unpunctuated line that is a heading (text).
-MAX_TEXT_HEADING = 40
+__all__ = [
+    "extract_dateline",
+    "extract_edition",
+    "extract_images",
+    "extract_original_headline",
+    "extract_pagination",
+    "extract_sections",
+    "paragraph_lines",
+    "select",
+]
+
 #: Longest lead-in sentence when it must be told from the text alone.
 MAX_TEXT_LEAD = 24
-MAX_CAPTION = 80
 #: Most images kept for one article (a real one has a few dozen at most).
 MAX_IMAGES = 200
-
-
-@dataclass(slots=True)
-class Body:
-    sections: list[Section] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    credits: list[tuple[int, RawCredit]] = field(default_factory=list)
-    empty_credits: list[tuple[int, str]] = field(default_factory=list)
-    edition: Edition | None = None
-    original_headline: str | None = None
-    original_rule: str | None = None
-    dateline: str | None = None
-    pager_numbers: list[int] = field(default_factory=list)
-    pager_links: list[tuple[int, str]] = field(default_factory=list)
-    rule: str = ""
-    images_dropped: int = 0
-    """Images past MAX_IMAGES, not kept."""
 
 
 def _editor_line(block: Block) -> bool:
@@ -77,40 +49,51 @@ def _desk_credit(block: Block) -> bool:
     return credits is not None and any(c.role in EDITOR_CHAIN and c.names for c in credits)
 
 
+def _ends_body(block: Block, prose: bool) -> bool:
+    """An editor line (the body's last line, kept) or a stop line (相关新闻, not kept)."""
+    return block.zone == Zone.CREDITS or _editor_line(block) or (prose and _desk_credit(block))
+
+
+def _footer(text: str) -> bool:
+    return len(text) < 200 and any(mark in text for mark in FOOTER_MARKS)
+
+
+def _navigation(block: Block) -> bool:
+    """A list of links or a linked line (not an image): navigation, not text. A text
+    dump marks list items by their bullets; a pager is kept for the pagination."""
+    listed = (block.listed and not is_prose(block.text)) or (block.linked and not block.images)
+    return listed and not PAGER.match(block.text)
+
+
 def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block], str]:
     """The template's body container if there is one, else the blocks after the
     header up to the first block that follows an article (credits, related news).
     ``until`` is where a second article starts, if the input holds two."""
     window = page.blocks[:until] if until is not None else page.blocks
-    zoned = [b for b in window if b.zone == "body"]
+    zoned = [b for b in window if b.zone == Zone.BODY]
     if any(strip_indent(b.text) for b in zoned):
-        return zoned, "html:body" if page.format == "html" else "text:body"
+        return zoned, f"{page.format}:body"
     chosen: list[Block] = []
     prose = False
     for block in window[after:]:
-        text = block.text
-        editor_line = block.zone == "credits" or _editor_line(block) or (prose and _desk_credit(block))
-        if editor_line or STOP.match(text):
-            if editor_line:
-                chosen.append(block)
+        if _ends_body(block, prose):
+            chosen.append(block)
             break
-        if len(text) < 200 and any(mark in text for mark in FOOTER_MARKS):
+        if STOP.match(block.text) or _footer(block.text):
             break
-        if block.hidden and block.zone != "original_headline":
-            continue
-        navigation = (block.listed and not is_prose(text)) or (block.linked and not block.images)
-        if navigation and not PAGER.match(text):  # a text dump marks list items by their bullets
+        if (block.hidden and block.zone != Zone.ORIGINAL_HEADLINE) or _navigation(block):
             continue
         chosen.append(block)
-        prose = prose or is_prose(text)
-    rule = "text:after-header" if page.format == "text" else "html:after-header"
-    return chosen, rule
+        prose = prose or is_prose(block.text)
+    return chosen, f"{page.format}:after-header"
 
 
 _NOT_IN_LEAD = frozenset("“”\"「」:：（(")
 
 
 def _lead(block: Block, text: str, fmt: str) -> str | None:
+    """The lead-in of a paragraph: its bold opening sentence (HTML), or a short first
+    sentence without quotes or a colon (text)."""
     if fmt == "html":
         prefix = strip_indent(block.bold_prefix)
         if prefix and prefix[-1] in LEAD_END and text.startswith(prefix) and len(prefix) < len(text):
@@ -125,185 +108,121 @@ def _lead(block: Block, text: str, fmt: str) -> str | None:
     return None
 
 
-def _edition(text: str) -> Edition | None:
-    match = EDITION.match(text)
-    if not match:
-        return None
-    try:
-        date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
-    return Edition(paper=squash(match["paper"]), date=date, page=match["page"])
+def paragraph_lines(layout: Layout) -> list[Line]:
+    """The body's paragraphs (not headings), in order."""
+    return [line for line in layout.lines if line.kind == LineKind.PARAGRAPH]
 
 
-def _pager(body: Body, block: Block, links: Links) -> None:
+def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
+    """Headings and the paragraphs under them; text before the first heading is a
+    section without one."""
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[Paragraph] = []
+    for line in layout.lines:
+        if line.kind == LineKind.HEADING:
+            if paragraphs or heading is not None:
+                sections.append(Section(heading=heading, paragraphs=paragraphs))
+            heading, paragraphs = line.text, []
+        elif line.kind == LineKind.PARAGRAPH:
+            paragraphs.append(Paragraph(text=line.text, lead=_lead(line.block, line.text, page.format)))
+    if paragraphs or heading is not None:
+        sections.append(Section(heading=heading, paragraphs=paragraphs))
+    missing = not any(s.paragraphs for s in sections)
+    problems = (issue("sections", "missing", "no body paragraphs found"),) if missing else ()
+    return Found(sections, rule=layout.body_rule, issues=problems)
+
+
+def extract_original_headline(page: Page, layout: Layout) -> Found[str | None]:
+    """原标题：… printed in the body, or hidden in the page for search engines."""
+    for line in layout.lines:
+        if line.kind not in (LineKind.HIDDEN, LineKind.ORIGINAL_HEADLINE):
+            continue
+        found = ORIGINAL_HEADLINE.match(line.text)
+        title = squash(found["title"]) if found else ""
+        if title:
+            hidden = line.kind == LineKind.HIDDEN
+            rule = "html:hidden-original-headline" if hidden else f"{page.format}:original-headline-line"
+            return Found(title, raw=line.text, rule=rule, block=line.block.index)
+    return Found(None)
+
+
+def extract_edition(page: Page, layout: Layout) -> Found[Edition | None]:
+    """The print edition line: 《人民日报》（2024年05月10日 第 05 版）."""
+    for line in layout.lines:
+        if line.kind == LineKind.EDITION:
+            return Found(read_edition(line.text), raw=line.text, block=line.block.index)
+    return Found(None)
+
+
+def extract_dateline(page: Page, layout: Layout) -> Found[str | None]:
+    """新华社北京5月10日电 on a line of its own, else opening the first paragraph."""
+    for line in layout.lines:
+        if line.kind == LineKind.DATELINE:
+            match = DATELINE_TITLE.match(line.text)
+            return Found(match["dateline"] if match else None, raw=line.text, block=line.block.index)
+    paragraphs = paragraph_lines(layout)
+    found = dateline_credit(paragraphs[0].text) if paragraphs else None
+    if found is None:
+        return Found(None)
+    return Found(found[0], raw=paragraphs[0].text, block=paragraphs[0].block.index)
+
+
+def extract_images(page: Page, layout: Layout) -> Found[list[Image]]:
+    """The body's images with their captions (a centred line under an image), and the
+    captions a text dump kept of images it lost."""
+    images: list[Image] = []
+    dropped = 0
+    resolve = Links(layout.base)
+    for line in layout.lines:
+        if line.kind in (LineKind.HIDDEN, LineKind.CHROME):
+            continue
+        for src, alt in kept_images(line.block):
+            if len(images) >= MAX_IMAGES:
+                dropped += 1
+                continue
+            images.append(Image(src=resolve(src), alt=squash(alt or "") or None))
+        if line.kind == LineKind.CAPTION and images:
+            images[-1] = images[-1].model_copy(update={"caption": line.text})
+        elif line.kind == LineKind.LONE_CAPTION:
+            images.append(Image(src=None, caption=line.text))
+    problems: tuple[Issue, ...] = ()
+    if dropped:
+        problems = (issue("input", "input-truncated", f"{len(images) + dropped:,} images in the body; only the "
+                                                      f"first {len(images):,} were kept"),)
+    return Found(images, issues=problems, dropped_links=tuple(resolve.dropped))
+
+
+def _pager_marks(block: Block, resolve: Links, numbers: list[int], hrefs: list[tuple[int, str]]) -> None:
     for m in PAGER_NUMBER.finditer(block.text):
-        body.pager_numbers.append(int(m.group(1) or m.group(2)))
+        numbers.append(int(m.group(1) or m.group(2)))
     for link in block.links:
         number = PAGER_NUMBER.search(link.text)
         if number:
-            href = links(link.href)
+            href = resolve(link.href)
             if href is not None:
-                body.pager_links.append((int(number.group(1) or number.group(2)), href))
+                hrefs.append((int(number.group(1) or number.group(2)), href))
 
 
-#: No special line (credit, edition, pager, promo, caption …) is longer than this.
-_LONGEST_SPECIAL = 200
-_PROMO_ENDS = (">>", "&gt;&gt;", ">> ")
-
-
-#: Roles of a label printed alone on a line as a byline, its names given elsewhere.
-_BYLINE_ROLES = frozenset({CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.AUTHOR})
-#: Fewest trailing linked lines of a block that are a list of related titles, not text.
-_MIN_LINKED_TAIL = 2
-
-
-def _without_linked_tail(block: Block, text: str) -> str:
-    """The block's text without trailing lines that are each a whole link (related titles
-    set after the last paragraph inside the same element, one per <br>)."""
-    if len(block.lines) <= _MIN_LINKED_TAIL or not block.links:
-        return text
-    linked = {link.text for link in block.links}
-    cut = len(block.lines)
-    while cut > 0 and block.lines[cut - 1] in linked:
-        cut -= 1
-    if len(block.lines) - cut < _MIN_LINKED_TAIL or cut == 0:
-        return text
-    return strip_indent(" ".join(block.lines[:cut]))
-
-
-def _add_text_item(items: list[tuple[str, str, Block, str | None]], block: Block, text: str, html: bool,
-                   fmt: str) -> None:
-    if html:
-        heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
-    else:
-        heading = len(text) <= MAX_TEXT_HEADING and ends_open(text)
-    lead = None if heading else _lead(block, text, fmt)
-    items.append(("heading" if heading else "para", text, block, lead))
-
-
-def extract(page: Page, blocks: list[Block], rule: str, links: Links) -> Body:
-    body = Body(rule=rule)
-    html = page.format == "html"
-    # pass 1: sort blocks; headings are only candidates until pass 2
-    items: list[tuple[str, str, Block, str | None]] = []  # (kind, text, block, lead)
-    last_was_image = False
-    for block in blocks:
-        text = strip_indent(block.text)
-        if html and block.links and len(block.lines) > _MIN_LINKED_TAIL:
-            text = _without_linked_tail(block, text)
-        if block.hidden or block.zone == "original_headline":
-            found = ORIGINAL_HEADLINE.match(text)
-            if found and body.original_headline is None:
-                body.original_headline = squash(found["title"]) or None
-                body.original_rule = "html:hidden-original-headline"
-            continue
-        if block.zone == "chrome":
-            continue
-        for src, alt in block.images:
-            if DECOR_IMAGE.search(src):
-                continue
-            if len(body.images) >= MAX_IMAGES:
-                body.images_dropped += 1
-                continue
-            body.images.append(Image(src=links(src), alt=squash(alt or "") or None))
-        if not text:
-            last_was_image = bool(block.images) or last_was_image
-            continue
-        was_image, last_was_image = last_was_image, False
-        if len(text) > _LONGEST_SPECIAL and not text.endswith(_PROMO_ENDS):
-            # an ordinary paragraph: none of the short special lines below
-            _add_text_item(items, block, text, html, page.format)
-            continue
-        special = text[0] in SPECIAL_FIRST or text.endswith(_PROMO_ENDS) or block.zone == "pagination"
-        found = ORIGINAL_HEADLINE.match(text) if special else None
-        if found:
-            if body.original_headline is None:
-                body.original_headline = squash(found["title"]) or None
-                body.original_rule = f"{page.format}:original-headline-line"
-            continue
-        edition = _edition(text) if special else None
-        if edition:
-            body.edition = body.edition or edition
-            continue
-        if special:
-            if block.zone == "pagination" or PAGER.match(text):
-                _pager(body, block, links)
-                continue
-            if END_MARK.match(text) or STOP.match(text):
-                continue
-            if CHROME.match(text) and parse_credit_run(text) is None:  # 【纠错】 责任编辑：… is a credit
-                continue
-            if PROMO.match(text) and (block.linked or not items):
-                continue
-        if len(text) <= MAX_WIDGET_LINE and WIDGET.match(text):
-            continue
-        if CREDIT_LABELS.get(text) in _BYLINE_ROLES:  # a bare byline (新华社记者): the names close the text
-            continue
-        credits = parse_credit_run(text)
-        if credits is not None:
-            for credit in credits:
-                if credit.names:
-                    body.credits.append((block.index, credit))
-                else:
-                    body.empty_credits.append((block.index, credit.label))
-            continue
-        photo = PHOTO_CREDIT.match(text) if len(text) <= MAX_CAPTION and text[-1] in ")）" else None
-        if photo:
-            names = tuple(n for n in NAME_SPLIT.split(photo["names"].replace(" ", "、")) if n)
-            body.credits.append((block.index, RawCredit(CreditRole.PHOTOGRAPHER, "摄", names)))
-            continue
-        if was_image and body.images and html and block.center and not block.bold and len(text) <= MAX_CAPTION:
-            body.images[-1] = body.images[-1].model_copy(update={"caption": text})
-            continue
-        if not html and len(text) <= MAX_CAPTION and CAPTION.search(text):
-            body.images.append(Image(src=None, caption=text))
-            continue
-        if not items and body.dateline is None:
-            xinhua = DATELINE_TITLE.match(text)
-            if xinhua:
-                body.dateline = xinhua["dateline"]
-                continue
-        _add_text_item(items, block, text, html, page.format)
-
-    # pager controls outside the body container
-    inside = {b.index for b in blocks}
-    for block in page.blocks:
-        if block.zone == "pagination" and block.index not in inside:
-            _pager(body, block, links)
-
-    # pass 2: a text heading must be followed by a paragraph (after other headings)
-    if not html:
-        last_para = max((i for i, item in enumerate(items) if item[0] == "para"), default=-1)
-        for i in range(last_para + 1, len(items)):
-            _kind, text, block, _ = items[i]
-            items[i] = ("para", text, block, _lead(block, text, page.format))
-
-    # datelines and bracketed credits at the edges of the text
-    paras = [i for i, item in enumerate(items) if item[0] == "para"]
-    if paras and body.dateline is None:
-        first = items[paras[0]]
-        found_dateline = dateline_credit(first[1])
-        if found_dateline:
-            body.dateline, credits = found_dateline
-            body.credits.extend((first[2].index, c) for c in credits)
-    if paras:
-        last = items[paras[-1]]
-        closing = closing_credit(last[1])
-        if closing:
-            body.credits.extend((last[2].index, c) for c in closing if c.names)
-
-    # sections
-    title: str | None = None
-    paragraphs: list[Paragraph] = []
-    for kind, text, _block, lead in items:
-        if kind == "heading":
-            if paragraphs or title is not None:
-                body.sections.append(Section(heading=title, paragraphs=paragraphs))
-            title, paragraphs = text, []
-        else:
-            paragraphs.append(Paragraph(text=text, lead=lead))
-    if paragraphs or title is not None:
-        body.sections.append(Section(heading=title, paragraphs=paragraphs))
-    body.credits.sort(key=lambda ic: ic[0])
-    return body
+def extract_pagination(page: Page, layout: Layout) -> Found[Pagination | None]:
+    """This page's number, the number of pages and the other pages' addresses, from the
+    pager (【1】【2】 下一页) inside the body or outside it."""
+    resolve = Links(layout.base)
+    numbers: list[int] = []
+    hrefs: list[tuple[int, str]] = []
+    pagers = [line.block for line in layout.lines if line.kind == LineKind.PAGER]
+    for block in (*pagers, *layout.pagers):
+        _pager_marks(block, resolve, numbers, hrefs)
+    dropped = tuple(resolve.dropped)
+    if len(set(numbers) | {n for n, _ in hrefs}) < 2:
+        return Found(None, dropped_links=dropped)
+    info = url_info(layout.url) if layout.url else None
+    current = info.page if info is not None and info.page else 1
+    links = dict(sorted(hrefs))
+    if layout.url is not None:
+        for number, href in links.items():
+            if href.split("#")[0] == layout.url.split("#")[0]:
+                current = number
+    others = [href for number, href in links.items() if number != current]
+    total = max(set(numbers) | {n for n, _ in hrefs})
+    return Found(Pagination(current=current, total=total, other_urls=others), dropped_links=dropped)

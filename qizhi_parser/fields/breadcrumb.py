@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..found import Found
 from ..models import Crumb
-from ..page import Block
-from ..vocab import CRUMB_ARTICLE_STEP, CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP, CRUMB_SEP_LABELLED, CRUMB_TEXT_END
+from ..page import Block, Page
+from ..vocab import CRUMB_ARTICLE_STEP, CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP, CRUMB_SEP_LABELLED, CRUMB_TEXT_END, Zone
 from ._text import squash
 from .urls import Links
 
-__all__ = ["extract", "is_path_line"]
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+__all__ = ["extract_breadcrumb", "is_path_line", "locate"]
 
 MAX_CRUMB = 40
 
@@ -38,14 +44,10 @@ def _parts(text: str, single: bool = False) -> list[str] | None:
     return parts
 
 
-def _crumbs(block: Block, resolve: Links) -> list[Crumb] | None:
+def _steps(block: Block) -> list[str] | None:
     # a path element of the template may hold one step (人民网); a line found by its shape needs two
-    single = block.zone == "breadcrumb" and len(block.text) <= MAX_CRUMB and bool(block.links)
-    parts = _parts(block.text, single)
-    if parts is None:
-        return None
-    links = {squash(link.text): link.href for link in block.links}
-    return [Crumb(text=part, url=resolve(links.get(part))) for part in parts]
+    single = block.zone == Zone.BREADCRUMB and len(block.text) <= MAX_CRUMB and bool(block.links)
+    return _parts(block.text, single)
 
 
 def is_path_line(text: str) -> bool:
@@ -54,14 +56,13 @@ def is_path_line(text: str) -> bool:
     return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))
 
 
-def extract(blocks: list[Block], before: int | None, links: Links) -> tuple[list[Crumb], int, str] | None:
-    """The template's path element, else the last path-shaped line above ``before``
-    (a 当前位置 label makes a line a path even in a table cell)."""
+def locate(page: Page, before: int | None) -> tuple[int, str] | None:
+    """The path line: the template's path element, else the last path-shaped line above
+    ``before`` (a 当前位置 label makes a line a path even in a table cell); its block and rule."""
+    blocks = page.blocks
     for block in blocks:
-        if block.zone == "breadcrumb" and not block.hidden:
-            crumbs = _crumbs(block, links)
-            if crumbs:
-                return crumbs, block.index, "html:breadcrumb"
+        if block.zone == Zone.BREADCRUMB and not block.hidden and _steps(block):
+            return block.index, "html:breadcrumb"
     limit = before if before is not None else min(len(blocks), 60)
     found = None
     for block in blocks[:limit]:
@@ -69,7 +70,18 @@ def extract(blocks: list[Block], before: int | None, links: Links) -> tuple[list
             continue
         if block.listed and not CRUMB_PREFIX.match(block.text):
             continue
-        crumbs = _crumbs(block, links)
-        if crumbs:
-            found = (crumbs, block.index, f"{'text' if block.line is not None else 'html'}:path-line")
+        if _steps(block):
+            found = (block.index, f"{page.format}:path-line")
     return found
+
+
+def extract_breadcrumb(page: Page, layout: Layout) -> Found[list[Crumb]]:
+    """The steps of the path line, each with its link."""
+    if layout.breadcrumb is None:
+        return Found([])
+    block = page.blocks[layout.breadcrumb]
+    resolve = Links(layout.base)
+    links = {squash(link.text): link.href for link in block.links}
+    crumbs = [Crumb(text=part, url=resolve(links.get(part))) for part in _steps(block) or []]
+    return Found(crumbs, raw=block.text, rule=layout.breadcrumb_rule, block=block.index,
+                 dropped_links=tuple(resolve.dropped))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
+from ..found import Found, issue
 from ..models import MAX_HEADLINE
 from ..page import Block, Page
 from ..vocab import (
@@ -25,7 +27,11 @@ from ..vocab import (
 from ._text import squash
 from .credits import parse_credit_run
 
-__all__ = ["Title", "from_markup", "from_text", "from_title_match", "from_title_tag"]
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+__all__ = ["Title", "extract_headline", "extract_pretitle", "extract_subtitle", "from_markup", "from_text",
+           "from_title_match", "from_title_tag"]
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: A bare web address (www.chinaneast.gov.cn, http://…): a site's line, never a title.
@@ -251,3 +257,32 @@ def strip_site_suffix(title: str) -> str:
     if keep > 1 and len(parts[keep - 1].strip()) <= MAX_CHANNEL_PART:
         keep -= 1
     return title[: ends[keep - 1]].strip()
+
+
+def extract_headline(page: Page, layout: Layout) -> Found[list[str]]:
+    """The headline's lines from the title group, else from og:title or <title>."""
+    title = layout.title
+    if title is not None:
+        return Found(list(title.lines), raw=" ".join(title.lines), rule=title.rule, block=title.index)
+    fallback = from_title_tag(page) if page.format == "html" else None
+    if fallback is not None:
+        text, rule = fallback
+        return Found([text], raw=text, rule=rule,
+                     issues=(issue("headline", "headline-from-title", f"no headline element; taken from {rule}"),))
+    return Found([], issues=(issue("headline", "missing", "no headline found"),))
+
+
+def extract_pretitle(page: Page, layout: Layout) -> Found[str | None]:
+    """The 引题 above the headline."""
+    title = layout.title
+    if title is None or not title.pretitle:
+        return Found(None)
+    return Found(title.pretitle, raw=title.pretitle, rule=f"{title.rule}:above")
+
+
+def extract_subtitle(page: Page, layout: Layout) -> Found[str | None]:
+    """The 副题 below the headline."""
+    title = layout.title
+    if title is None or not title.subtitle:
+        return Found(None)
+    return Found(title.subtitle, raw=title.subtitle, rule=f"{title.rule}:below")

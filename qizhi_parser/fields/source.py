@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from ..models import Source
-from ..page import Block
-from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
+from typing import TYPE_CHECKING
+
+from ..found import Found, issue
+from ..models import Issue, Source
+from ..page import Block, Page
+from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META, Zone
 from ._text import squash
 from .urls import Links
 
-__all__ = ["from_blocks", "from_meta", "is_reprint"]
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+__all__ = ["extract_source", "from_meta", "is_reprint", "locate"]
 
 
 def is_reprint(name: str) -> bool:
@@ -50,22 +56,44 @@ def _linked_name(name: str, block: Block) -> str:
     return name
 
 
-def from_blocks(blocks: list[Block], near: int | None, links: Links) -> tuple[Source, int] | None:
-    """The 来源 on the time line or on a line next to it (older templates split them)."""
+def _name(block: Block) -> str | None:
+    """The source a line prints after 来源, if it prints one."""
+    if block.hidden or len(block.text) > 200:
+        return None
+    match = SOURCE.search(block.text)
+    return _linked_name(squash(match.group("name")), block) or None if match else None
+
+
+def locate(blocks: list[Block], near: int | None) -> int | None:
+    """The 来源 line: the time line or a line next to it (older templates split them),
+    nearest first; else the template's info lines."""
     order: list[Block] = []
     if near is not None:
-        order = list(blocks[max(0, near - 2) : near + 3])
-        order.sort(key=lambda b: abs(b.index - near))
-    order += [b for b in blocks if b.zone == "info" and b not in order]
-    for block in order:
-        if block.hidden or len(block.text) > 200:
-            continue
-        match = SOURCE.search(block.text)
-        if match:
-            name = _linked_name(squash(match.group("name")), block)
-            if name:
-                return _make(name, block, links), block.index
-    return None
+        order = sorted(blocks[max(0, near - 2) : near + 3], key=lambda b: abs(b.index - near))
+    order += [b for b in blocks if b.zone == Zone.INFO and b not in order]
+    return next((block.index for block in order if _name(block)), None)
+
+
+def extract_source(page: Page, layout: Layout) -> Found[Source | None]:
+    """The printed 来源 (cross-checked with the source meta), else the meta's."""
+    meta_source = from_meta(page.meta)
+    if layout.source is not None:
+        block = page.blocks[layout.source]
+        name = _name(block) or ""
+        resolve = Links(layout.base)
+        source = _make(name, block, resolve)
+        rule = "html:info" if block.zone == Zone.INFO else f"{page.format}:source-label"
+        problems: tuple[Issue, ...] = ()
+        if meta_source and meta_source not in source.name and source.name not in meta_source:
+            problems = (issue("source", "source-meta-mismatch",
+                              f"printed source {source.name!r} differs from the source meta {meta_source!r}"),)
+        return Found(source, raw=block.text, rule=rule, block=block.index, issues=problems,
+                     dropped_links=tuple(resolve.dropped))
+    if meta_source:
+        return Found(Source(name=meta_source, is_reprint=is_reprint(meta_source)), raw=page.meta.get("source"),
+                     rule="meta:source",
+                     issues=(issue("source", "source-from-meta", "no source printed; taken from the source meta"),))
+    return Found(None, issues=(issue("source", "missing", "no source found"),))
 
 
 def from_meta(meta: dict[str, str]) -> str | None:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
+from typing import TYPE_CHECKING
 
-from ..models import UrlInfo
+from ..found import Found, issue
+from ..models import Issue, UrlInfo
+from ..page import Page
 from ..vocab import ANY_URL_HOST, ARTICLE_URL
 
-__all__ = ["MAX_URL", "Links", "safe_url", "url_info"]
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+__all__ = ["MAX_URL", "Links", "extract_url", "extract_url_info", "pick_url", "safe_url", "url_info"]
 
 #: Longest URL an Article holds; longer ones (10 MB data: URIs) are dropped.
 MAX_URL = 2048
@@ -103,3 +109,52 @@ def url_info(url: str) -> UrlInfo | None:
         content_id=match["content"],
         page=int(match["page"]) if match["page"] else 1,
     )
+
+
+def pick_url(page: Page) -> tuple[str | None, str | None, str | None, list[Issue]]:
+    """The page URL — the ``url`` argument, else og:url, canonical or a share script's;
+    always absolute http(s) or None — with its rule, the base the page's links resolve
+    against (``<base href>``, itself resolved against the URL; else the URL) and the
+    problems met."""
+    url: str | None = None
+    rule: str | None = None
+    problems: list[Issue] = []
+    if page.url:
+        url, why = safe_url(page.url)
+        if url is not None:
+            rule = "argument"
+        else:
+            problems.append(issue("url", "unsafe-url", f"the url argument was not used: {why}"))
+    if url is None:
+        for candidate, candidate_rule in page.url_candidates:
+            safe, _ = safe_url(candidate)
+            if safe is not None and url_info(safe) is not None:
+                url, rule = safe, candidate_rule
+                break
+    base = url
+    if page.meta.get("base"):
+        declared, _ = safe_url(page.meta["base"], url)
+        base = declared or base
+    return url, rule, base, problems
+
+
+def extract_url(page: Page, layout: Layout) -> Found[str | None]:
+    """The page's address (found by :func:`pick_url` when the layout was read)."""
+    return Found(layout.url, raw=page.url, rule=layout.url_rule)
+
+
+_CONTENT_ID = re.compile(r"^[A-Za-z]?_?(\d+)$")
+
+
+def extract_url_info(page: Page, layout: Layout) -> Found[UrlInfo | None]:
+    """The facts the page URL encodes, checked against the page's contentid meta."""
+    info = url_info(layout.url) if layout.url else None
+    content_id = page.meta.get("contentid")
+    if info is None or not info.content_id or not content_id:
+        return Found(info)
+    match = _CONTENT_ID.match(content_id)
+    if match and match.group(1) != info.content_id:
+        return Found(info, issues=(issue("url", "content-id-mismatch",
+                                         f"URL content id {info.content_id} differs from the contentid meta "
+                                         f"{content_id!r}"),))
+    return Found(info)

@@ -1,0 +1,102 @@
+"""The credit chain: who wrote, photographed, edited and signed off an article.
+
+Credits are printed in four places, read here in page order: credit lines in the
+body (（责任编辑：…）, 记者 … 摄), a dateline's bracket opening the first paragraph
+(本报讯（记者叶婉）), a bracket closing the last one (…。（记者宋晨）), and the
+header — the byline between title and time line, the template's byline and credit
+containers, and labelled items of the info line (作者：… 责任编辑：…).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..found import Found, issue
+from ..models import Credit, CreditRole, Issue
+from ..page import Page
+from ..vocab import NAME_SPLIT, PHOTO_CREDIT, Zone
+from ._text import squash
+from .body import paragraph_lines
+from .credits import RawCredit, closing_credit, dateline_credit, info_line_credits, parse_credit_run
+from .lines import LineKind
+
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+__all__ = ["extract_credits"]
+
+_HEADER_ZONES = frozenset({Zone.BYLINE, Zone.CREDITS, Zone.INFO})
+
+
+def _photo_credit(text: str) -> RawCredit | None:
+    photo = PHOTO_CREDIT.match(text)
+    if photo is None:
+        return None
+    names = tuple(n for n in NAME_SPLIT.split(photo["names"].replace(" ", "、")) if n)
+    return RawCredit(CreditRole.PHOTOGRAPHER, "摄", names)
+
+
+def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tuple[int, RawCredit]]:
+    """The credit lines of the body, then the brackets at the edges of its text."""
+    found: list[tuple[int, RawCredit]] = []
+    empty: list[tuple[int, str]] = []
+    for line in layout.lines:
+        index = line.block.index
+        if line.kind == LineKind.CREDIT:
+            for credit in parse_credit_run(line.text) or ():
+                if credit.names:
+                    found.append((index, credit))
+                else:
+                    empty.append((index, credit.label))
+        elif line.kind == LineKind.PHOTO_CREDIT and (photo := _photo_credit(line.text)) is not None:
+            found.append((index, photo))
+    paragraphs = paragraph_lines(layout)
+    has_dateline = any(line.kind == LineKind.DATELINE for line in layout.lines)
+    if paragraphs and not has_dateline and (opening := dateline_credit(paragraphs[0].text)) is not None:
+        found.extend((paragraphs[0].block.index, c) for c in opening[1])
+    if paragraphs and (closing := closing_credit(paragraphs[-1].text)) is not None:
+        found.extend((paragraphs[-1].block.index, c) for c in closing if c.names)
+    found.sort(key=lambda ic: ic[0])
+    problems.extend(issue("credits", "credit-no-names", f"credit label {label!r} ({page.where(i)}) has no names")
+                    for i, label in empty)
+    return found
+
+
+def _header_credits(page: Page, layout: Layout, seen: set[int], problems: list[Issue]) -> list[tuple[int, RawCredit]]:
+    """Credits in the header, the template's byline and credit containers and the info line."""
+    found: list[tuple[int, RawCredit]] = []
+    anchor = layout.time.index if layout.time else None
+    for block in page.blocks:
+        if block.index in seen or block.hidden:
+            continue
+        if block.zone not in _HEADER_ZONES and block.index not in layout.header and block.index != anchor:
+            continue
+        raw = parse_credit_run(block.text)
+        if raw is None and (block.index == anchor or block.zone == Zone.INFO):
+            raw = info_line_credits(block.text) or None
+        if raw is None:
+            if block.zone == Zone.BYLINE and squash(block.text):
+                problems.append(issue("credits", "byline-unrecognised",
+                                      f"byline {squash(block.text)!r} ({page.where(block.index)}) names no known role"))
+            continue
+        for credit in raw:
+            if credit.names:
+                found.append((block.index, credit))
+            else:
+                problems.append(issue("credits", "credit-no-names",
+                                      f"credit label {credit.label!r} ({page.where(block.index)}) has no names"))
+        seen.add(block.index)
+    return found
+
+
+def extract_credits(page: Page, layout: Layout) -> Found[list[Credit]]:
+    """Every credit of the article, in page order, each role normalised."""
+    body_problems: list[Issue] = []
+    header_problems: list[Issue] = []
+    body = _body_credits(page, layout, body_problems)
+    header = _header_credits(page, layout, {index for index, _ in body}, header_problems)
+    found = sorted(body + header, key=lambda ic: ic[0])
+    credits = [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns), level=c.level)
+               for _, c in found]
+    return Found(credits, rule="blocks:credit-labels" if credits else None,
+                 issues=(*header_problems, *body_problems))
