@@ -259,6 +259,45 @@ def _gzip_damage(handle: Any) -> int | None:
     return None if consumed == member_start else member_start
 
 
+_GZIP_DAMAGE = "a damaged gzip member (bad checksum, corrupt or cut-short data)"
+
+
+def _next_record(records: Any) -> tuple[Any, str | None]:
+    """The next record (None at the end), or None and why the archive cannot be read on."""
+    try:
+        return next(records), None
+    except StopIteration:
+        return None, None
+    except Exception as exc:  # ArchiveLoadFailed, zlib errors, warcio's AttributeErrors on garbage
+        return None, _why(exc)
+
+
+def _record_body(record: Any, kind: str, status: int | None,
+                 max_bytes: int | None) -> tuple[bytes | None, QizhiParserError | Skipped | None]:
+    """A response record's page bytes, or why it gives none."""
+    if kind == "skip":
+        revisit = record.rec_type == "revisit"
+        return None, Skipped("a revisit record (the page is stored elsewhere)" if revisit else f"HTTP status {status}",
+                             status)
+    try:
+        return read_bounded(record.content_stream(), max_bytes), None
+    except InputTooLargeError as exc:
+        return None, exc
+    except Exception as exc:  # a truncated or corrupt payload
+        return None, ArchiveError(f"unreadable record body: {_why(exc)}")
+
+
+def _unread_tail(records: Any, end: int, size: int | None) -> tuple[int, str | None]:
+    """Where the last whole record ends, and why the bytes after it were not read, if any are left."""
+    if size is None:
+        return end, None
+    with contextlib.suppress(Exception):  # warcio has no member info for some streams
+        end = max(end, records.get_record_offset() + records.get_record_length())
+    if end < size:
+        return end, f"{size - end:,} bytes after the last whole record cannot be read (a truncated archive?)"
+    return end, None
+
+
 def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None) -> Iterator[Item]:
     """Items of the response records of an open WARC stream: an Input for each 2xx HTML
     response, an Entry for each skipped one, and one ArchiveError Entry where the archive
@@ -271,39 +310,21 @@ def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None)
     records = ArchiveIterator(handle)
     end = 0  # where the last whole record ended
     html = 0
-    broken: str | None = None
     while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            break
-        except Exception as exc:  # ArchiveLoadFailed, zlib errors, warcio's AttributeErrors on garbage
-            broken = _why(exc)
+        record, broken = _next_record(records)
+        if record is None:
             break
         kind, status, content_type = _response(record)
         if kind == "other":
             continue  # requests, metadata, images, scripts: not pages, not inputs
-        body: bytes | None = None
-        failure: QizhiParserError | Skipped | None = None
-        if kind == "skip":
-            revisit = record.rec_type == "revisit"
-            failure = Skipped("a revisit record (the page is stored elsewhere)" if revisit else f"HTTP status {status}",
-                              status)
-        else:
-            html += 1
-            try:
-                body = read_bounded(record.content_stream(), max_bytes)
-            except InputTooLargeError as exc:
-                failure = exc
-            except Exception as exc:  # a truncated or corrupt payload
-                failure = ArchiveError(f"unreadable record body: {_why(exc)}")
+        html += 1 if kind == "page" else 0
+        body, failure = _record_body(record, kind, status, max_bytes)
         try:  # only after the body is read: warcio knows a record's offset once it has read it
             offset = records.get_record_offset()
         except Exception:  # no member info for some damaged streams
             offset = end
         if damage is not None and offset >= damage:
-            end = damage
-            broken = "a damaged gzip member (bad checksum, corrupt or cut-short data)"
+            end, broken = damage, _GZIP_DAMAGE
             break
         with contextlib.suppress(Exception):
             end = offset + records.get_record_length()
@@ -314,12 +335,9 @@ def _warc_items(name: str, handle: Any, size: int | None, max_bytes: int | None)
         uri = record.rec_headers.get_header("WARC-Target-URI")
         yield Input(name=where, data=body, url=uri, charset=_charset(content_type))
     if broken is None and damage is not None:
-        end, broken = damage, "a damaged gzip member (bad checksum, corrupt or cut-short data)"
-    if broken is None and size is not None:
-        with contextlib.suppress(Exception):  # warcio has no member info for some streams
-            end = max(end, records.get_record_offset() + records.get_record_length())
-        if end < size:
-            broken = f"{size - end:,} bytes after the last whole record cannot be read (a truncated archive?)"
+        end, broken = damage, _GZIP_DAMAGE
+    if broken is None:
+        end, broken = _unread_tail(records, end, size)
     if broken is not None:
         yield Entry(f"{name}@{end}", ArchiveError(f"{name}: reading stopped at byte {end}: {broken}"))
     elif html == 0:

@@ -287,53 +287,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.schema:
         print(json.dumps(batch_record_schema(), ensure_ascii=False, indent=2))
         return 0
-
-    def usage(message: str) -> int:
-        parser.print_usage(sys.stderr)
-        print(f"qizhi-parse: error: {message}", file=sys.stderr)
-        return 2
-
-    problem = _check_usage(args)
-    if problem:
-        return usage(problem)
-    single = len(args.inputs) == 1 and (args.inputs[0] == "-" or os.path.isfile(args.inputs[0])) and not (
-        args.inputs[0].endswith((".warc", ".warc.gz")))
-    fmt = args.format or ("json" if single else "jsonl")
-    if fmt == "json" and not single:
-        return usage("--format json takes one file; use jsonl or csv for several")
-    if args.resume and (fmt != "jsonl" or not args.output or args.output.endswith(".gz")):
-        return usage("--resume continues a plain JSON Lines --output file")
-    try:
-        script = check_script(args.script)
-    except MissingExtraError as exc:
-        return usage(f"--script: {exc}")
-    stdin: bytes | None = None
-    stdin_error: QizhiParserError | None = None
-    if "-" in args.inputs:
-        try:
-            stdin = read_bounded(sys.stdin.buffer, args.max_bytes)
-        except QizhiParserError as exc:  # over --max-bytes: read no further, record it as stdin's error
-            stdin_error = exc
+    settings = _check_usage(args)
+    if isinstance(settings, str):
+        return _usage(parser, settings)
+    fmt, script = settings
     done = _recorded(args.output) if args.resume else set()
-    items = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin,
-                   exclude=[args.output] if args.output else [], max_bytes=args.max_bytes)
-    if stdin_error is not None:
-        error = stdin_error
-        items = (Entry("-", error) if item.name == "-" else item for item in items)
-    first = next(items, None)
-    if first is None:
-        return usage("no inputs matched (check the folder and --glob)")
-    inputs = _chain(first, items, done)
-    if args.url:
-        inputs = (Input(i.name, i.path, i.data, args.url, i.charset) if isinstance(i, Input) else i for i in inputs)
+    inputs = _inputs(args, done)
+    if inputs is None:
+        return _usage(parser, "no inputs matched (check the folder and --glob)")
     try:
         out = _open_output(args.output, fmt, append=args.resume)
     except OSError as exc:
-        return usage(f"cannot write --output {args.output}: {exc.strerror or exc}")
-    to_terminal = not args.output and sys.stdout.isatty()
-    show = not args.quiet and sys.stderr.isatty() and not to_terminal  # the bar never shares a line with records
-    progress = _Progress(show, _count(args.inputs, args.glob or DEFAULT_GLOBS) if show else None)
-    progress.start = started  # the summary's time includes reading the first input's archive
+        return _usage(parser, f"cannot write --output {args.output}: {exc.strerror or exc}")
+    progress = _progress(args, started)
     if fmt == "csv" and not args.resume:
         csv.writer(out).writerow(CSV_COLUMNS)
     task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes, script=script,
@@ -344,18 +310,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         on_entry=lambda e: _format(e.name, e.outcome, fmt),
         on_died=lambda i, e: _format(i.name, e, fmt),
     )
-    code = 0
     try:
-        for _item, (status, text) in results:
-            out.write(text)
-            out.flush()
-            progress.update(status)
-            if args.fail_fast and status == "failed":
-                break
-    except _StoppedError as stop:
-        code = 128 + stop.signum
-    except KeyboardInterrupt:
-        code = 128 + signal.SIGINT
+        code = _write_records(results, out, progress, fail_fast=args.fail_fast)
     finally:
         results.close()  # stops the pool and its workers
         for signum, handler in previous.items():
@@ -367,12 +323,91 @@ def run(argv: Sequence[str] | None = None) -> int:
     return 1 if progress.failed else 0
 
 
+def _progress(args: argparse.Namespace, started: float) -> _Progress:
+    """The progress bar on stderr: shown on a terminal, unless records go to the same one."""
+    to_terminal = not args.output and sys.stdout.isatty()
+    show = not args.quiet and sys.stderr.isatty() and not to_terminal  # the bar never shares a line with records
+    progress = _Progress(show, _count(args.inputs, args.glob or DEFAULT_GLOBS) if show else None)
+    progress.start = started  # the summary's time includes reading the first input's archive
+    return progress
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    """A usage error: the usage line and the message on stderr, exit code 2."""
+    parser.print_usage(sys.stderr)
+    print(f"qizhi-parse: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: IO[str], progress: _Progress, *,
+                   fail_fast: bool) -> int:
+    """Write each record as it comes; 0, or 128 + the signal that stopped the run."""
+    try:
+        for _item, (status, text) in results:
+            out.write(text)
+            out.flush()
+            progress.update(status)
+            if fail_fast and status == "failed":
+                break
+    except _StoppedError as stop:
+        return 128 + stop.signum
+    except KeyboardInterrupt:
+        return 128 + signal.SIGINT
+    return 0
+
+
+def _inputs(args: argparse.Namespace, done: set[str]) -> Iterator[Item] | None:
+    """The inputs to parse (stdin read once, within --max-bytes), less those a resumed
+    output records; None when nothing matched."""
+    stdin: bytes | None = None
+    stdin_error: QizhiParserError | None = None
+    if "-" in args.inputs:
+        try:
+            stdin = read_bounded(sys.stdin.buffer, args.max_bytes)
+        except QizhiParserError as exc:  # over --max-bytes: read no further, record it as stdin's error
+            stdin_error = exc
+    items = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin,
+                   exclude=[args.output] if args.output else [], max_bytes=args.max_bytes)
+    if stdin_error is not None:
+        error = stdin_error
+        items = (Entry("-", error) if item.name == "-" else item for item in items)
+    first = next(items, None)
+    if first is None:
+        return None
+    inputs = _chain(first, items, done)
+    if args.url:
+        inputs = (Input(i.name, i.path, i.data, args.url, i.charset) if isinstance(i, Input) else i for i in inputs)
+    return inputs
+
+
 def _chain(first: Item, rest: Iterator[Item], done: set[str]) -> Iterator[Item]:
     """All items, less those a resumed output already records."""
     return (item for item in itertools.chain((first,), rest) if item.name not in done)
 
 
-def _check_usage(args: argparse.Namespace) -> str | None:
+def _check_usage(args: argparse.Namespace) -> tuple[str, Script | None] | str:
+    """The output format and script the arguments ask for, or what is wrong with them."""
+    problem = _check_inputs(args) or _check_output(args)
+    if problem:
+        return problem
+    single = len(args.inputs) == 1 and (args.inputs[0] == "-" or os.path.isfile(args.inputs[0])) and not (
+        _is_archive(args.inputs[0]))
+    fmt = args.format or ("json" if single else "jsonl")
+    if fmt == "json" and not single:
+        return "--format json takes one file; use jsonl or csv for several"
+    if args.resume and (fmt != "jsonl" or not args.output or args.output.endswith(".gz")):
+        return "--resume continues a plain JSON Lines --output file"
+    try:
+        return fmt, check_script(args.script)
+    except MissingExtraError as exc:
+        return f"--script: {exc}"
+
+
+def _is_archive(path: str) -> bool:
+    return path.endswith((".warc", ".warc.gz"))
+
+
+def _check_inputs(args: argparse.Namespace) -> str | None:
     if not args.inputs:
         return "give at least one input (a file, a folder, an archive, or - for stdin)"
     if args.workers < 1 or args.workers > _MAX_WORKERS_PER_CPU * available_cpus():
@@ -384,15 +419,19 @@ def _check_usage(args: argparse.Namespace) -> str | None:
     missing = [p for p in args.inputs if p != "-" and not os.path.lexists(p)]
     if missing:
         return f"no such file or folder: {', '.join(display_name(p) for p in missing)}"
-    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])
-                     or args.inputs[0].endswith((".warc", ".warc.gz"))):
+    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0]) or _is_archive(args.inputs[0])):
         return "--url goes with a single page (not several inputs, a folder or an archive)"
-    if args.output:
-        target = os.path.abspath(args.output)
-        if os.path.isdir(target):
-            return f"--output {args.output} is a folder; give a file name"
-        if not os.path.isdir(os.path.dirname(target)):
-            return f"--output {args.output}: the folder {os.path.dirname(target)} does not exist"
+    return None
+
+
+def _check_output(args: argparse.Namespace) -> str | None:
+    if not args.output:
+        return None
+    target = os.path.abspath(args.output)
+    if os.path.isdir(target):
+        return f"--output {args.output} is a folder; give a file name"
+    if not os.path.isdir(os.path.dirname(target)):
+        return f"--output {args.output}: the folder {os.path.dirname(target)} does not exist"
     return None
 
 

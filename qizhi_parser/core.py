@@ -34,7 +34,7 @@ from .fields.source import extract_source
 from .fields.urls import extract_url, extract_url_info
 from .found import Found
 from .layout import Layout, segment
-from .models import Article, Issue, IssueCode, Pagination, Paragraph
+from .models import Article, Issue, IssueCode, Pagination, Paragraph, Section
 from .page import MAX_BLOCKS, MAX_LINES, Page, page_from_html, page_from_text, parse_tree
 from .vocab import ERROR_PAGE, HTML_TAG
 
@@ -444,6 +444,33 @@ def _enforce(article: Article) -> None:
 # ------------------------------------------------------------------ multi-page
 
 
+def _page_number(article: Article) -> int:
+    if article.pagination is not None:
+        return article.pagination.current
+    return article.url_info.page or 1 if article.url_info is not None else 1
+
+
+def _disagreements(first: Article, page: Article) -> list[Issue]:
+    """``pages-disagree`` issues for a later page whose headline or time differs from the first's."""
+    n = _page_number(page)
+    found: list[Issue] = []
+    if page.headline != first.headline:
+        found.append(Issue(field="headline", code="pages-disagree",
+                           message=f"page {n} headline {page.headline!r} differs from page 1"))
+    if page.published_at != first.published_at:
+        found.append(Issue(field="published_at", code="pages-disagree",
+                           message=f"page {n} time {page.published_at} differs from page 1"))
+    return found
+
+
+def _continue_sections(sections: list[Section], more: list[Section]) -> None:
+    """Add a later page's sections; one that starts without a heading continues the last."""
+    if more and sections and more[0].heading is None:
+        cont = more.pop(0)
+        sections[-1] = sections[-1].model_copy(update={"paragraphs": [*sections[-1].paragraphs, *cont.paragraphs]})
+    sections.extend(more)
+
+
 def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = None,
                 script: Script | None = None) -> Article:
     """Join the pages of one multi-page article into one Article.
@@ -460,36 +487,17 @@ def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = Non
         articles = [convert_article(a, script) for a in articles]
     if not articles:
         raise NotAnArticleError("parse_pages() needs at least one page")
-
-    def number(a: Article) -> int:
-        if a.pagination is not None:
-            return a.pagination.current
-        return a.url_info.page or 1 if a.url_info is not None else 1
-
-    ordered = sorted(enumerate(articles), key=lambda ia: (number(ia[1]), ia[0]))
-    first = ordered[0][1]
+    ordered = [a for _, a in sorted(enumerate(articles), key=lambda ia: (_page_number(ia[1]), ia[0]))]
+    first = ordered[0]
     issues = list(first.issues)
     sections = list(first.sections)
     images = list(first.images)
     credits = list(first.credits)
-    for _, page in ordered[1:]:
-        n = number(page)
-        if page.headline != first.headline:
-            issues.append(Issue(field="headline", code="pages-disagree",
-                                message=f"page {n} headline {page.headline!r} differs from page 1"))
-        if page.published_at != first.published_at:
-            issues.append(Issue(field="published_at", code="pages-disagree",
-                                message=f"page {n} time {page.published_at} differs from page 1"))
-        more = list(page.sections)
-        if more and sections and more[0].heading is None:
-            last = sections[-1]
-            cont = more.pop(0)
-            sections[-1] = last.model_copy(update={"paragraphs": [*last.paragraphs, *cont.paragraphs]})
-        sections.extend(more)
+    for page in ordered[1:]:
+        issues.extend(_disagreements(first, page))
+        _continue_sections(sections, list(page.sections))
         images.extend(page.images)
-        for credit in page.credits:
-            if credit not in credits:
-                credits.append(credit)
+        credits.extend(c for c in page.credits if c not in credits)
     total = max((a.pagination.total for a in articles if a.pagination), default=len(articles))
     if len(articles) < total:
         issues.append(Issue(field="pagination", code="pages-missing",

@@ -205,14 +205,21 @@ def _mixed(data: bytes, declared: list[str | None]) -> tuple[str, str, tuple[int
     legacy = [line for line, k in zip(lines, kinds, strict=True) if k is False]
     if not utf8 or not legacy:
         return None
-    blob = b"\n".join(legacy)
+    codec = _legacy_codec(b"\n".join(legacy), declared)
+    if codec is None:
+        return None
+    text = "\n".join(
+        line.decode("utf-8") if k else line.decode(codec if k is False else "ascii")
+        for line, k in zip(lines, kinds, strict=True)
+    )
+    return text, codec, (utf8, len(legacy))
+
+
+def _legacy_codec(blob: bytes, declared: list[str | None]) -> str | None:
+    """The first of the declared and the CJK codecs that reads ``blob`` strictly."""
     for codec in dict.fromkeys(c for c in (*declared, "gb18030", "big5hkscs") if c and c != "utf-8"):
         if _strict(blob, codec) is not None:
-            text = "\n".join(
-                line.decode("utf-8") if k else line.decode(codec if k is False else "ascii")
-                for line, k in zip(lines, kinds, strict=True)
-            )
-            return text, codec, (utf8, len(legacy))
+            return codec
     return None
 
 

@@ -111,6 +111,15 @@ def locate_title(page: Page, anchor: int | None) -> tuple[title_field.Title | No
     return (title, None) if title is not None and title.lines else (None, None)
 
 
+def _later_title(page: Page, anchor: int, pos: int, first: int) -> title_field.Title | None:
+    """The title above the time line at ``anchor``: its headline element when that comes at
+    or after ``first``, else the title block laid out between ``pos`` and the time line."""
+    title = title_field.from_markup(page, anchor) if page.format == "html" else None
+    if title is None or title.index < first:
+        title = title_field.from_text(page, anchor, start=pos)
+    return title
+
+
 def _second_article(page: Page, start: int, title_index: int | None) -> int | None:
     """The first block of a second article in the same input (two pages concatenated):
     a headline, then a time line, then paragraphs, all after the first article's header."""
@@ -120,9 +129,7 @@ def _second_article(page: Page, start: int, title_index: int | None) -> int | No
         if printed is None or printed.index < pos:
             return None
         anchor = printed.index
-        title = title_field.from_markup(page, anchor) if page.format == "html" else None
-        if title is None or title.index <= (title_index if title_index is not None else -1) or title.index < start:
-            title = title_field.from_text(page, anchor, start=pos)
+        title = _later_title(page, anchor, pos, max(start, title_index + 1 if title_index is not None else 0))
         following = page.blocks[anchor + 1 : anchor + 1 + _SECOND_ARTICLE_PROSE]
         prose = sum(1 for b in following if len(b.text) >= 10 and b.text.rstrip("”」』）)").endswith("。"))
         if title is not None and title.lines and title.index >= start and prose >= 2:

@@ -158,6 +158,29 @@ _DECLARATION = regex.compile(r"^<(?:![A-Za-z\[-]|\?xml)[^\n]{0,4000}$|^\]\s*>$")
 _LIST_BULLET = regex.compile(r"^(?:[*•·]|-(?!-))[ \t]+")
 
 
+def _cells(raw: str, line: str) -> tuple[list[str], bool]:
+    """The cells of one line of a dump, and whether it is a table row set out with spaces
+    (``www.site.cn      2005年08月16日 来源：新华网``). Spaces around a path separator
+    (首页    >    要闻) keep the line whole."""
+    row = ("    " in raw or "\t" in raw) and bool(_CELL_GAP.search(raw.strip("\r\n")))
+    if not row:
+        return [line], False
+    cells = _CELL_GAP.split(line)
+    if any(c[:1] in _JOINERS or c[-1:] in _JOINERS for c in cells[1:]) or cells[0][-1:] in _JOINERS:
+        return [line], True
+    return cells, True
+
+
+def _unbullet(cell: str) -> tuple[str, bool]:
+    """A list item's text without its bullet, and whether it had one."""
+    if cell[:1] in "*•·-" and (bullet := _LIST_BULLET.match(cell)):
+        return cell[bullet.end() :], True
+    return cell, False
+
+
+_STRIP = " \t\r\f\v\xa0\u3000\ufeff"
+
+
 def page_from_text(text: str) -> Page:
     """Split a plain-text dump into line blocks grouped by blank lines. Cells set
     side by side on one line become blocks of their own; a bulleted line is a list
@@ -173,28 +196,19 @@ def page_from_text(text: str) -> Page:
         if len(blocks) >= MAX_BLOCKS:
             truncated = True
             break
-        line = raw.strip(" \t\r\f\v\xa0\u3000\ufeff")
+        line = raw.strip(_STRIP)
         if not line or (line[0] == "<" and _DECLARATION.match(line)):
             group += 1  # a markup declaration (<!DOCTYPE …>, <!ENTITY …>, <?xml …?>) is never text
             continue
-        row = ("    " in raw or "\t" in raw) and bool(_CELL_GAP.search(raw.strip("\r\n")))
-        if row:
-            group += 1  # a table row set out with spaces: its own element, whatever the blank lines say
-        cells = _CELL_GAP.split(line) if row else [line]
-        if any(c[:1] in _JOINERS or c[-1:] in _JOINERS for c in cells[1:]) or cells[0][-1:] in _JOINERS:
-            cells = [line]  # spaces around a path separator (首页    >    要闻): one line
+        cells, row = _cells(raw, line)
+        group += int(row)  # a table row: its own element, whatever the blank lines say
         for i, cell in enumerate(cells):
-            if i:
-                group += 1  # a cell beside another is an element of its own
-            cell = cell.strip(" \t\r\f\v\xa0\u3000\ufeff")
-            listed = False
-            if cell[:1] in "*•·-" and (bullet := _LIST_BULLET.match(cell)):
-                cell, listed = cell[bullet.end() :], True
+            group += int(i > 0)  # a cell beside another is an element of its own
+            cell, listed = _unbullet(cell.strip(_STRIP))
             if cell:
                 blocks.append(Block(text=cell, lines=(cell,), index=len(blocks), listed=listed, group=group,
                                     line=number))
-        if row:
-            group += 1
+        group += int(row)
     return Page(blocks=blocks, format="text", truncated=truncated, cleaned=cleaned)
 
 
@@ -360,7 +374,29 @@ class _Builder:
         self.links = []
         self.images = []
 
+    def _bold(self) -> tuple[bool, str]:
+        """Whether the run is all bold, and else its bold lead-in."""
+        if not self.any_bold:
+            return False, ""
+        bold = self.has_text and self.lead_open
+        return bold, "" if bold else _collapse("".join(self.lead))
+
+    def _text_lines(self, raw: str, text: str) -> tuple[str, tuple[str, ...]]:
+        """The run's text and its lines (split at <br>), without unsafe characters."""
+        if self.broken:
+            lines = tuple(t for t in map(_collapse, raw.split("\x00")) if t)
+            text = _collapse(raw.replace("\x00", " "))
+        else:
+            lines = (text,) if text else ()
+        if _UNSAFE.search(text):  # controls, bidi overrides, surrogates from entities (&#1; &#x202E;)
+            text, removed = _UNSAFE.subn("", text)
+            self.cleaned += removed
+            lines = tuple(t for t in (_UNSAFE.sub("", line).strip() for line in lines) if t)
+            text = text.strip()
+        return text, lines
+
     def flush(self, frame: _Frame) -> None:
+        """End the open run of inline text: a block, unless it shows nothing."""
         if not self.has_text and not self.images:
             if self.parts:
                 self._drop_layout()
@@ -371,27 +407,12 @@ class _Builder:
         if text or images:
             el = frame[6]
             tag = el.tag if isinstance(el.tag, str) else "div"
-            bold = False
-            prefix = ""
-            if self.any_bold:
-                bold = self.has_text and self.lead_open
-                if not bold:
-                    prefix = _collapse("".join(self.lead))
-            if self.broken:
-                lines = tuple(t for t in map(_collapse, raw.split("\x00")) if t)
-                text = _collapse(raw.replace("\x00", " "))
-            else:
-                lines = (text,) if text else ()
-            if _UNSAFE.search(text):  # controls, bidi overrides, surrogates from entities (&#1; &#x202E;)
-                text, removed = _UNSAFE.subn("", text)
-                self.cleaned += removed
-                lines = tuple(t for t in (_UNSAFE.sub("", line).strip() for line in lines) if t)
-                prefix = _UNSAFE.sub("", prefix)
-                text = text.strip()
+            bold, prefix = self._bold()
+            text, lines = self._text_lines(raw, text)
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
             self.blocks.append(
                 Block(text=text, lines=lines, index=len(self.blocks), tag=tag, zone=frame[0] or self.inline_zone,
-                      marks=frame[8], bold=bold, bold_prefix=prefix, center=frame[3], hidden=frame[1],
+                      marks=frame[8], bold=bold, bold_prefix=scrub(prefix), center=frame[3], hidden=frame[1],
                       linked=bool(text) and not self.unlinked, listed=frame[5], heading_level=level,
                       links=tuple(self.links), images=images, line=el.sourceline)
             )
@@ -537,6 +558,27 @@ def _seen_marks(ident: str | None, cls: str | None, seen: set[str]) -> None:
         seen.update(token for token in cls.split() if token in CLASS_ZONES)
 
 
+def _headline_roots(el: etree._Element) -> list[etree._Element]:
+    """The headline <h1> with the elements beside it: 引题 above, 副题 below; none for an
+    <h1> without text (a logo)."""
+    if not _has_text(el):
+        return []
+    prev, nxt = el.getprevious(), el.getnext()
+    return [x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str)]
+
+
+def _ident_class(el: etree._Element) -> tuple[str | None, str | None]:
+    """The element's id and class attributes (one call for the common element with neither)."""
+    keys = el.keys()
+    if not keys:
+        return None, None
+    return (el.get("id") if "id" in keys else None), (el.get("class") if "class" in keys else None)
+
+
+def _has_text(el: etree._Element) -> bool:
+    return bool("".join(el.itertext()).strip())
+
+
 def _fast_roots(root: etree._Element, seen: set[str]) -> list[etree._Element] | None:
     """The template containers to walk instead of the whole page, in document order,
     or None when the page does not look like a known template (then the whole page
@@ -546,39 +588,27 @@ def _fast_roots(root: etree._Element, seen: set[str]) -> list[etree._Element] | 
     if body is None:
         return None
     roots: list[etree._Element] = []
-    has_body = has_title = False
+    zones: set[Zone] = set()
     h1s = 0
     for el in body.iter(*_CONTAINER_TAGS):  # filtered in C: no proxies for <a>, <li>, <img> …
-        tag = el.tag
-        if tag == "h1":
-            if el.keys():
-                _seen_marks(el.get("id"), el.get("class"), seen)
+        ident, cls = _ident_class(el)
+        zone = _zone_of(ident, cls) if ident or cls else None
+        if zone is not None or el.tag == "h1":
+            _seen_marks(ident, cls, seen)
+        if el.tag == "h1":
             h1s += 1
-            if h1s > _MAX_H1_ROOTS or not "".join(el.itertext()).strip():
-                continue  # a logo <h1>, or past the few a page has
-            # the headline with the elements beside it: 引题 above, 副题 below
-            prev, nxt = el.getprevious(), el.getnext()
-            roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
-            has_title = True
-            continue
-        keys = el.keys()
-        if not keys:
-            continue
-        ident = el.get("id") if "id" in keys else None
-        cls = el.get("class") if "class" in keys else None
-        zone = _zone_of(ident, cls)
-        if zone is None:
-            continue
-        _seen_marks(ident, cls, seen)
-        if zone not in _CONTAINER_ZONES:
-            continue
-        if zone == "body" and "".join(el.itertext()).strip():
-            has_body = True
-        elif zone == "title":
-            has_title = True
-        roots.append(el)
-    if not (has_body and has_title):
-        return None
+            headline = _headline_roots(el) if h1s <= _MAX_H1_ROOTS else []
+            roots.extend(headline)
+            zones.update([Zone.TITLE] if headline else [])
+        elif zone in _CONTAINER_ZONES:
+            roots.append(el)
+            if zone != Zone.BODY or _has_text(el):  # an empty body container is no template's body
+                zones.add(zone)
+    return _outermost(roots) if {Zone.BODY, Zone.TITLE} <= zones else None
+
+
+def _outermost(roots: list[etree._Element]) -> list[etree._Element]:
+    """The roots that are inside no other root, once each, in order."""
     chosen = set(roots)
     return [el for el in dict.fromkeys(roots) if not any(anc in chosen for anc in el.iterancestors())]
 

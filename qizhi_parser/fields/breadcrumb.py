@@ -25,23 +25,25 @@ def _parts(text: str, single: bool = False) -> list[str] | None:
     >>> _parts("当前位置： 首页｜新华社记者看东北｜人物专访"), _parts("新华网 正文"), _parts("首页 > 科技 > 正文")
     (['首页', '新华社记者看东北', '人物专访'], ['新华网'], ['首页', '科技'])
     """
-    text = squash(text)
-    labelled = CRUMB_PREFIX.match(text)
-    if labelled:
-        text = text[labelled.end() :]
-        parts = [squash(p) for p in CRUMB_SEP_LABELLED.split(text)]
-    elif (ending := CRUMB_TEXT_END.match(text)) and not CRUMB_SEP.search(text):
-        parts = ending["path"].split(" ")
-    else:
-        parts = [squash(p) for p in CRUMB_SEP.split(text)]
+    parts, marked = _split(squash(text))
     parts = [p for p in parts if p]
     if parts and parts[-1] == CRUMB_ARTICLE_STEP:
         parts.pop()
     if not parts or any(len(p) > MAX_CRUMB or "。" in p for p in parts):
         return None
-    if len(parts) < 2 and not (single or labelled or CRUMB_TEXT_END.match(text)):
-        return None
-    return parts
+    return parts if len(parts) >= 2 or single or marked else None
+
+
+def _split(text: str) -> tuple[list[str], bool]:
+    """The parts of a line cut at its path separators, and whether the line says it is a
+    path (a 当前位置 label, a closing 正文), so that one part is enough."""
+    labelled = CRUMB_PREFIX.match(text)
+    if labelled:
+        return [squash(p) for p in CRUMB_SEP_LABELLED.split(text[labelled.end() :])], True
+    ending = CRUMB_TEXT_END.match(text)
+    if ending and not CRUMB_SEP.search(text):
+        return ending["path"].split(" "), True
+    return [squash(p) for p in CRUMB_SEP.split(text)], ending is not None
 
 
 def _steps(block: Block) -> list[str] | None:

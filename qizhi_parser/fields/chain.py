@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..found import Found, issue
 from ..models import Credit, CreditRole, Issue
-from ..page import Page
+from ..page import Block, Page
 from ..vocab import NAME_SPLIT, PHOTO_CREDIT, Zone
 from ._text import squash
 from .body import paragraph_lines
@@ -36,8 +36,8 @@ def _photo_credit(text: str) -> RawCredit | None:
     return RawCredit(CreditRole.PHOTOGRAPHER, "摄", names)
 
 
-def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tuple[int, RawCredit]]:
-    """The credit lines of the body, then the brackets at the edges of its text."""
+def _line_credits(layout: Layout) -> tuple[list[tuple[int, RawCredit]], list[tuple[int, str]]]:
+    """The credits of the body's credit lines, and the labels printed without names."""
     found: list[tuple[int, RawCredit]] = []
     empty: list[tuple[int, str]] = []
     for line in layout.lines:
@@ -50,30 +50,56 @@ def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tup
                     empty.append((index, credit.label))
         elif line.kind == LineKind.PHOTO_CREDIT and (photo := _photo_credit(line.text)) is not None:
             found.append((index, photo))
+    return found, empty
+
+
+def _edge_credits(layout: Layout) -> list[tuple[int, RawCredit]]:
+    """The brackets at the edges of the text: a dateline's opening the first paragraph
+    (unless a dateline line stands above it), one closing the last."""
     paragraphs = paragraph_lines(layout)
+    if not paragraphs:
+        return []
+    found: list[tuple[int, RawCredit]] = []
     has_dateline = any(line.kind == LineKind.DATELINE for line in layout.lines)
-    if paragraphs and not has_dateline and (opening := dateline_credit(paragraphs[0].text)) is not None:
+    if not has_dateline and (opening := dateline_credit(paragraphs[0].text)) is not None:
         found.extend((paragraphs[0].block.index, c) for c in opening[1])
-    if paragraphs and (closing := closing_credit(paragraphs[-1].text)) is not None:
+    if (closing := closing_credit(paragraphs[-1].text)) is not None:
         found.extend((paragraphs[-1].block.index, c) for c in closing if c.names)
+    return found
+
+
+def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tuple[int, RawCredit]]:
+    """The credit lines of the body, then the brackets at the edges of its text."""
+    found, empty = _line_credits(layout)
+    found.extend(_edge_credits(layout))
     found.sort(key=lambda ic: ic[0])
     problems.extend(issue("credits", "credit-no-names", f"credit label {label!r} ({page.where(i)}) has no names")
                     for i, label in empty)
     return found
 
 
+def _in_header(block: Block, layout: Layout) -> bool:
+    """A block of the header: the template's byline, credit or info containers, a line
+    between title and time line, or the time line itself."""
+    anchor = layout.time.index if layout.time else None
+    return block.zone in _HEADER_ZONES or block.index in layout.header or block.index == anchor
+
+
+def _block_credits(block: Block, layout: Layout) -> tuple[RawCredit, ...] | None:
+    """A header block read as a credit run, or as an info line's labelled items."""
+    raw = parse_credit_run(block.text)
+    if raw is None and (block.zone == Zone.INFO or (layout.time is not None and block.index == layout.time.index)):
+        raw = info_line_credits(block.text) or None
+    return raw
+
+
 def _header_credits(page: Page, layout: Layout, seen: set[int], problems: list[Issue]) -> list[tuple[int, RawCredit]]:
     """Credits in the header, the template's byline and credit containers and the info line."""
     found: list[tuple[int, RawCredit]] = []
-    anchor = layout.time.index if layout.time else None
     for block in page.blocks:
-        if block.index in seen or block.hidden:
+        if block.index in seen or block.hidden or not _in_header(block, layout):
             continue
-        if block.zone not in _HEADER_ZONES and block.index not in layout.header and block.index != anchor:
-            continue
-        raw = parse_credit_run(block.text)
-        if raw is None and (block.index == anchor or block.zone == Zone.INFO):
-            raw = info_line_credits(block.text) or None
+        raw = _block_credits(block, layout)
         if raw is None:
             if block.zone == Zone.BYLINE and squash(block.text):
                 problems.append(issue("credits", "byline-unrecognised",

@@ -126,20 +126,32 @@ def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     return _parse_credit_run(text)
 
 
-@functools.lru_cache(maxsize=8192)
-def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
-    byline = BULLET_BYLINE.match(text.strip(" \t\u3000\xa0"))
-    if byline:
-        people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
-        return (RawCredit(CreditRole.AUTHOR, text.strip(" \t\u3000\xa0")[0], people),)
-    body = BULLETS.sub("", text).strip(" \t\u3000\xa0")
+_PAD = " \t\u3000\xa0"
+
+
+def _bullet_byline(text: str) -> tuple[RawCredit, ...] | None:
+    """■王乐文 方敏: names after a bullet, the article's authors."""
+    byline = BULLET_BYLINE.match(text.strip(_PAD))
+    if not byline:
+        return None
+    people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
+    return (RawCredit(CreditRole.AUTHOR, text.strip(_PAD)[0], people),)
+
+
+def _credit_body(text: str) -> str | None:
+    """The text of a credit run without bullets, leading page-tool words ([纠错]) and the
+    brackets around it; None when it cannot be one (too long, no label first)."""
+    body = BULLETS.sub("", text).strip(_PAD)
     if body[:1] in CREDIT_LEAD_FIRST:
         body = CREDIT_LEAD_WIDGETS.sub("", body)
     if len(body) > 160 or not body or body[0] not in _FIRST_CHARS:
         return None
     wrapped = _WRAPPED.match(body)
-    if wrapped:
-        body = wrapped.group("inner").strip(" \t\u3000\xa0")
+    return wrapped.group("inner").strip(_PAD) if wrapped else body
+
+
+def _labelled(body: str) -> list[RawCredit] | None:
+    """One credit for each label of ``body`` (which starts with one), names running to the next."""
     matches = list(CREDIT_LABEL.finditer(body))
     if not matches or matches[0].start() != 0:
         return None
@@ -154,6 +166,18 @@ def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
         if label in INTERN_LABELS:
             interns = list(names)
         credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
+    return credits
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
+    byline = _bullet_byline(text)
+    if byline is not None:
+        return byline
+    body = _credit_body(text)
+    credits = _labelled(body) if body is not None else None
+    if body is None or credits is None:
+        return None
     # a bare label with nothing after it ("编辑：") is still a credit line,
     # but a lone word that happens to be a label ("记者") is not
     if not any(c.names for c in credits) and len(credits) == 1 and not _LABEL_SEPARATOR.search(body):

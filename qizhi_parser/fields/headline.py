@@ -23,6 +23,7 @@ from ..vocab import (
     SUBTITLE_CLASSES,
     TITLE_SEPARATOR,
     WIDGET,
+    Zone,
 )
 from ._text import squash
 from .credits import parse_credit_run
@@ -69,31 +70,37 @@ def _beside(block: Block, head: Block, classes: frozenset[str]) -> bool:
     return bool(block.marks & classes) or (block.tag in _HEADING_TAGS and block.zone == head.zone)
 
 
+def _heads(page: Page) -> tuple[list[Block], str]:
+    """The headline elements: the <h1>s, else the <h2>s of a title container."""
+    h1s = [b for b in page.blocks if b.tag == "h1" and _is_headline_candidate(b)]
+    if h1s:
+        return h1s, "html:h1"
+    return [b for b in page.blocks if b.tag == "h2" and b.zone == Zone.TITLE and _is_headline_candidate(b)], \
+        "html:title-h2"
+
+
+def _neighbour(blocks: list[Block], index: int, head: Block, classes: frozenset[str]) -> str | None:
+    """The text of the heading at ``index`` when it sits beside the headline (引题, 副题)."""
+    if 0 <= index < len(blocks) and _beside(blocks[index], head, classes):
+        return squash(blocks[index].text) or None
+    return None
+
+
 def from_markup(page: Page, anchor: int | None) -> Title | None:
-    """The article's <h1> (never a logo <h1>), or the <h2> of a channel title block."""
-    blocks = page.blocks
-    h1s = [b for b in blocks if b.tag == "h1" and _is_headline_candidate(b)]
-    rule = "html:h1"
-    if not h1s:
-        h1s = [b for b in blocks if b.tag == "h2" and b.zone == "title" and _is_headline_candidate(b)]
-        rule = "html:title-h2"
-    if not h1s:
+    """The article's <h1> (never a logo <h1>), or the <h2> of a channel title block: the
+    last above the time line when there is one, else the first."""
+    heads, rule = _heads(page)
+    if not heads:
         return None
-    head = h1s[0]
-    if anchor is not None:
-        before = [b for b in h1s if b.index < anchor]
-        if before:
-            head = before[-1]
-    pretitle = subtitle = None
-    if head.index > 0 and _beside(blocks[head.index - 1], head, PRETITLE_CLASSES):
-        pretitle = squash(blocks[head.index - 1].text) or None
-    if head.index + 1 < len(blocks) and _beside(blocks[head.index + 1], head, SUBTITLE_CLASSES):
-        subtitle = squash(blocks[head.index + 1].text) or None
+    before = [b for b in heads if anchor is not None and b.index < anchor]
+    head = before[-1] if before else heads[0]
+    pretitle = _neighbour(page.blocks, head.index - 1, head, PRETITLE_CLASSES)
+    subtitle = _neighbour(page.blocks, head.index + 1, head, SUBTITLE_CLASSES)
     return Title(_lines(head), pretitle, subtitle, rule, head.index)
 
 
 def _is_crumb(block: Block) -> bool:
-    return block.zone == "breadcrumb" or bool(
+    return block.zone == Zone.BREADCRUMB or bool(
         (CRUMB_LINE.match(block.text) and (">" in block.text or "＞" in block.text))
         or CRUMB_PREFIX.match(block.text)
         or CRUMB_TEXT_END.match(squash(block.text))
@@ -103,7 +110,7 @@ def _is_crumb(block: Block) -> bool:
 def _skippable(block: Block) -> bool:
     return (
         block.hidden
-        or block.zone in ("body", "credits", "chrome")
+        or block.zone in (Zone.BODY, Zone.CREDITS, Zone.CHROME)
         or block.text.endswith("。")  # a sentence, not a title
         or bool(CHROME.match(block.text))
         or (len(block.text) <= MAX_WIDGET_LINE and bool(WIDGET.match(block.text)))
@@ -127,41 +134,46 @@ def from_text(page: Page, anchor: int | None, start: int = 0) -> Title | None:
         region = blocks[max(start, anchor - TITLE_REACH) : anchor]
     else:
         region = blocks[start : start + 3 * TITLE_REACH]
-    groups: list[list[Block]] = []
-    last_key: int | None = None
-    for block in region:
-        if _is_crumb(block):
-            groups.clear()
-            last_key = None
-            continue
-        if _skippable(block):
-            continue
-        if block.linked or block.listed or len(block.text) > MAX_TITLE_LINE:
-            if anchor is None and groups:
-                break
-            groups.clear()
-            last_key = None
-            continue
-        key = block.group if page.format == "text" else block.index
-        if groups and key == last_key:
-            groups[-1].append(block)
-        else:
-            if anchor is None and groups:
-                break
-            groups.append([block])
-        last_key = key
+    groups = _runs(region, page.format, stop_at_second=anchor is None)
     if not groups:
         return None
     subtitle = None
     if len(groups) > 1 and groups[-1][0].text.startswith(("—", "－－", "--")):
-        subtitle = squash(" ".join(b.text for b in groups.pop()))
+        subtitle = squash(" ".join(b.text for b in groups.pop())) or None
     if len(groups) > 1 and anchor is not None:
         _drop_unrelated_tail(groups, blocks[anchor : anchor + _RELATED_REACH])
     head = groups[-1]
-    pretitle = squash(" ".join(b.text for b in groups[-2])) if len(groups) > 1 else None
+    pretitle = squash(" ".join(b.text for b in groups[-2])) or None if len(groups) > 1 else None
     lines = [line for b in head for line in _lines(b)]
-    rule = "text:title-block" if page.format == "text" else "html:title-block"
-    return Title(lines, pretitle, subtitle, rule, head[0].index)
+    return Title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
+
+
+def _runs(region: list[Block], fmt: str, *, stop_at_second: bool) -> list[list[Block]]:
+    """The runs of title-like lines in ``region`` after its last path line (one run a
+    blank-line-separated group in text, a block in HTML). A list, link or long line
+    ends the runs before it; with ``stop_at_second``, the first run is all that is wanted."""
+    groups: list[list[Block]] = []
+    last_key: int | None = None
+    for block in region:
+        if _is_crumb(block):
+            groups, last_key = [], None
+            continue
+        if _skippable(block):
+            continue
+        if block.linked or block.listed or len(block.text) > MAX_TITLE_LINE:
+            if stop_at_second and groups:
+                break
+            groups, last_key = [], None
+            continue
+        key = block.group if fmt == "text" else block.index
+        if groups and key == last_key:
+            groups[-1].append(block)
+        elif stop_at_second and groups:
+            break
+        else:
+            groups.append([block])
+        last_key = key
+    return groups
 
 
 #: How many blocks after the time line are read to judge what a title is about.
