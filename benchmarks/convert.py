@@ -55,7 +55,7 @@ def measure(path: pathlib.Path, repeat: int) -> tuple[str, int, float, float, fl
         parse_t.append(_time(lambda: qizhi_parser.parse(data), loops))
         convert_t.append(_time(lambda: convert_article(article, other), loops))
         same_t.append(_time(lambda: convert_article(converted, other), loops))
-    chars = sum(len(p.text) for p in article.paragraphs) + len(article.headline)
+    chars = sum(len(p.text) for p in article.paragraphs) + len(article.headline or "")
     return (
         f"{path.parent.name}/{path.name}"[:48],
         chars,

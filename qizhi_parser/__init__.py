@@ -18,6 +18,9 @@ from .errors import (
     NotAnArticleError,
     QizhiParserError,
 )
+from .fields.credits import parse_credits
+from .fields.dates import read_time
+from .fields.urls import url_info
 from .models import (
     Article,
     Credit,
@@ -60,10 +63,13 @@ __all__ = [
     "__version__",
     "convert_article",
     "parse",
+    "parse_credits",
     "parse_file",
     "parse_html",
     "parse_pages",
     "parse_text",
+    "read_time",
+    "url_info",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -172,7 +172,7 @@ def _csv_row(name: str, result: Result) -> list[Any]:
     a = result
     credits = "; ".join(f"{c.role.value}:{c.label}:{'、'.join(c.names)}" for c in a.credits)
     return [
-        name, a.url or "", a.headline, a.published_at.isoformat() if a.published_at else "",
+        name, a.url or "", a.headline or "", a.published_at.isoformat() if a.published_at else "",
         a.source.name if a.source else "", " > ".join(c.text for c in a.breadcrumb), " | ".join(a.headings),
         credits, len(a.paragraphs), len(a.issues), "", "", "",
     ]

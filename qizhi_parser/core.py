@@ -386,9 +386,9 @@ def _article(page: Page, layout: Layout, founds: Founds, decoded: _Input) -> Art
     value = {name: found.value for name, found in founds.items()}
     stamp = value["published_at"]
     headline_lines: list[str] = value["headline"]
-    headline = " ".join(headline_lines)
+    headline = " ".join(headline_lines) or None
     paragraphs = _paragraphs(founds)
-    printed_script = detect_script(headline, *(p.text for p in paragraphs[:20]))
+    printed_script = detect_script(headline or "", *(p.text for p in paragraphs[:20]))
     try:
         return Article(
             url=value["url"],

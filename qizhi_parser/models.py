@@ -248,8 +248,9 @@ class Article(_Model):
     (``parse(..., script=...)``, :func:`qizhi_parser.convert_article`). None in records
     written before this field existed, where it equals ``script``."""
 
-    headline: str
-    """The headline's lines joined by one space; empty only when none was found."""
+    headline: str | None = None
+    """The headline's lines joined by one space; None when none was found (like every
+    other missing field, with a ``missing`` issue)."""
     headline_lines: list[str] = Field(default_factory=list)
     pretitle: str | None = None
     """引题, the line above the headline."""
@@ -281,8 +282,8 @@ class Article(_Model):
 
     @field_validator("headline")
     @classmethod
-    def _headline_length(cls, value: str) -> str:
-        if len(value) > MAX_HEADLINE:
+    def _headline_length(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_HEADLINE:
             raise ValueError(f"headline of {len(value)} characters is not a headline")
         return value
 

@@ -38,10 +38,13 @@ EXPORTED = [
     "__version__",
     "convert_article",
     "parse",
+    "parse_credits",
     "parse_file",
     "parse_html",
     "parse_pages",
     "parse_text",
+    "read_time",
+    "url_info",
 ]
 
 
@@ -117,3 +120,19 @@ def test_parse_file_takes_a_charset_and_reads_no_more_than_the_limit(tmp_path: p
     assert qizhi_parser.parse_file(page, charset="gbk").encoding == "gb18030"
     with pytest.raises(qizhi_parser.InputTooLargeError):
         qizhi_parser.parse_file(page, max_bytes=100)
+
+
+def test_the_pure_helpers() -> None:
+    """The credit-line parser, the printed-time reader and the URL reader work on their own."""
+    credits = qizhi_parser.parse_credits("（责任编辑：王乐文 审核：方敏）")
+    assert [(c.role, c.names) for c in credits] == [(CreditRole.RESPONSIBLE_EDITOR, ["王乐文"]),
+                                                   (CreditRole.REVIEWER, ["方敏"])]
+    assert qizhi_parser.parse_credits("作者：") == []
+    found = qizhi_parser.read_time("2024年03月12日07:45 | 来源：人民网－人民日报")
+    assert found is not None
+    assert (found[0].isoformat(), found[1]) == ("2024-03-12T07:45:00+08:00", "minute")
+    assert qizhi_parser.read_time("2024-03-12 07:45:09")[1] == "second"  # type: ignore[index]
+    assert qizhi_parser.read_time("第 05 版") is None
+    info = qizhi_parser.url_info("http://society.people.com.cn/n1/2024/0312/c1008-40193831-2.html")
+    assert info is not None
+    assert (info.site, info.channel_id, info.content_id, info.page) == ("society.people.com.cn", "c1008", "40193831", 2)

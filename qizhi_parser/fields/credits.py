@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..models import CreditRole
+from ..models import Credit, CreditRole
 from ..vocab import (
     BULLET_BYLINE,
     BULLETS,
@@ -24,7 +24,10 @@ from ..vocab import (
     REVIEW_LEVELS,
 )
 
-__all__ = ["EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "info_line_credits", "parse_credit_run"]
+__all__ = [
+    "EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "info_line_credits", "parse_credit_run",
+    "parse_credits",
+]
 
 #: Roles of the editing desk: a line of these closes the article body.
 EDITOR_CHAIN = frozenset(
@@ -231,3 +234,22 @@ def closing_credit(text: str) -> tuple[RawCredit, ...] | None:
     if not match or match.start() == 0:
         return None
     return parse_credit_run(match.group("credit"))
+
+
+def parse_credits(text: str) -> list[Credit]:
+    """The credits one line prints, roles normalised: a credit run (（责任编辑：王乐文）,
+    本报记者 王乐文 方  敏, ■春春) or the labelled items of an info line (来源：… 作者：…
+    责任编辑：…); ``[]`` when it prints none. Labels without names are left out.
+
+    >>> [(c.role.value, c.names) for c in parse_credits("( 編輯:馮愛齡  送簽:馮愛齡 )")]
+    [('editor', ['馮愛齡']), ('submitter', ['馮愛齡'])]
+    >>> [(c.role.value, c.level, c.names) for c in parse_credits("来源：中国军网 初审：张三 终审：李四")]
+    [('reviewer', 1, ['张三']), ('reviewer', 3, ['李四'])]
+    >>> parse_credits("记者会上，他说。")
+    []
+    """
+    raw = parse_credit_run(text)
+    if raw is None:
+        raw = info_line_credits(text)
+    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns), level=c.level)
+            for c in raw if c.names]

@@ -8,7 +8,7 @@ import qizhi_parser
 from qizhi_parser import Article, CreditRole, QizhiParserError
 
 
-def headline_and_time(data: bytes) -> tuple[str, dt.datetime | None]:
+def headline_and_time(data: bytes) -> tuple[str | None, dt.datetime | None]:
     try:
         article: Article = qizhi_parser.parse(data, url="http://www.qizhiwang.org.cn/n1/2020/0217/c1-1.html")
     except QizhiParserError as exc:
