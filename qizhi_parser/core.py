@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import pydantic
@@ -227,8 +227,9 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input) -> Article:
     work, and its result stands only when the whole page could not do better."""
     problems: list[tuple[IssueCode, str]] = []
     root = parse_tree(text, problems)
-    decoded = replace(decoded, issues=(*decoded.issues, *(Issue(field="input", code=code, message=message)
-                                                          for code, message in problems)))
+    if problems:
+        decoded = _Input(decoded.encoding, decoded.rule, (*decoded.issues, *(
+            Issue(field="input", code=code, message=message) for code, message in problems)))
     page = page_from_html(text, find_urls=url is None, root=root)
     page.url = url
     fast: tuple[Page, Layout, Founds] | None = None
@@ -356,11 +357,11 @@ def _issues(page: Page, layout: Layout, founds: Founds) -> list[Issue]:
     """The page's, the layout's and every field's issues, field by field in FIELDS order;
     the links dropped anywhere make one ``unsafe-url`` issue of the ``url`` field."""
     issues = _page_issues(page)
-    names = {name for name, _, _ in FIELDS}
-    issues.extend(i for i in layout.issues if i.field not in names)
+    issues.extend(i for i in layout.issues if i.field not in founds)
     dropped = [why for found in founds.values() for why in found.dropped_links]
     for name, found in founds.items():
-        issues.extend(i for i in layout.issues if i.field == name)
+        if layout.issues:
+            issues.extend(i for i in layout.issues if i.field == name)
         issues.extend(found.issues)
         if name == "url" and dropped:
             kinds = sorted(set(dropped))

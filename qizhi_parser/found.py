@@ -17,9 +17,9 @@ def issue(field: str, code: IssueCode, message: str) -> Issue:
     return Issue(field=field, code=code, message=message)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs three times as much to build; treat it as read-only
 class Found(Generic[T]):
-    """One field as an extractor read it.
+    """One field as an extractor read it (read-only by convention).
 
     >>> Found(["标题"], raw="标题", rule="html:h1", block=3).value
     ['标题']

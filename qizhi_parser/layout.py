@@ -27,7 +27,7 @@ from .fields import breadcrumb as crumb_field
 from .fields import dates as date_field
 from .fields import headline as title_field
 from .fields import source as source_field
-from .fields.lines import Line, read_lines, settle
+from .fields.lines import Line, LineKind, read_lines, settle
 from .fields.urls import pick_url
 from .found import issue
 from .models import MAX_HEADLINE, Issue
@@ -35,6 +35,10 @@ from .page import Block, Page
 from .vocab import Zone, match_template
 
 __all__ = ["Layout", "locate_title", "segment"]
+
+#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+_PAGINATION = Zone.PAGINATION
+_PARAGRAPH = LineKind.PARAGRAPH
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ _SECOND_ARTICLE_TRIES = 20
 _SECOND_ARTICLE_PROSE = 7
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention: one a parse, and frozen would triple its cost
 class Layout:
     """The named regions of one page (block indices into ``page.blocks``)."""
 
@@ -67,6 +71,8 @@ class Layout:
     """The title group: pre-title, headline, subtitle."""
     breadcrumb: int | None
     breadcrumb_rule: str | None
+    breadcrumb_steps: list[str]
+    """The path line's steps as printed (their links are the extractor's to resolve)."""
     source: int | None
     """The line that prints 来源."""
     header: range
@@ -74,6 +80,10 @@ class Layout:
     body_rule: str
     lines: tuple[Line, ...]
     """The body's blocks, each with its kind (:mod:`qizhi_parser.fields.lines`)."""
+    kinds: frozenset[LineKind]
+    """The kinds of line the body holds (an extractor whose kinds are absent has nothing to read)."""
+    paragraphs: tuple[Line, ...]
+    """The body's paragraph lines, in order."""
     pagers: tuple[Block, ...]
     """Pager controls outside the body."""
     second_article: int | None
@@ -149,24 +159,33 @@ def _body_lines(page: Page, blocks: list[Block]) -> tuple[Line, ...]:
     return tuple(settle(read_lines(blocks, html), html))
 
 
-def segment(page: Page) -> Layout:
-    """Name the regions of ``page``: the same rules whether the page holds the template's
-    containers only or the whole page."""
-    issues: list[Issue] = []
-    template = match_template(page.marks)
-    url, url_rule, base, url_issues = pick_url(page)
-    issues.extend(url_issues)
+_NO_CRUMB: tuple[int | None, str | None, list[str]] = (None, None, [])
+
+
+def _header_regions(page: Page, issues: list[Issue]) -> tuple[
+        date_field.PrintedTime | None, title_field.Title | None, tuple[int | None, str | None, list[str]], int | None]:
+    """The time line, the title group above it, the path line above that, and the source line."""
     time = _guarded(issues, "published_at", None, date_field.find_printed, page.blocks, page.format)
     anchor = time.index if time else None
     no_title: tuple[title_field.Title | None, Issue | None] = (None, None)
     title, implausible = _guarded(issues, "headline", no_title, locate_title, page, anchor)
     if implausible is not None:
         issues.append(implausible)
-    title_index = title.index if title else None
-    crumb = _guarded(issues, "breadcrumb", None, crumb_field.locate, page,
-                     title_index if title_index is not None else anchor)
+    above = title.index if title is not None else anchor
+    crumb = _guarded(issues, "breadcrumb", None, crumb_field.locate, page, above)
     source = _guarded(issues, "source", None, source_field.locate, page.blocks, anchor)
-    start = max((i for i in (anchor, title_index, source) if i is not None), default=-1) + 1
+    return time, title, crumb or _NO_CRUMB, source
+
+
+def segment(page: Page) -> Layout:
+    """Name the regions of ``page``: the same rules whether the page holds the template's
+    containers only or the whole page."""
+    template = match_template(page.marks)
+    url, url_rule, base, issues = pick_url(page)
+    time, title, crumb, source = _header_regions(page, issues)
+    anchor = time.index if time else None
+    title_index = title.index if title else None
+    start = max([i for i in (anchor, title_index, source) if i is not None], default=-1) + 1
     second = _second_article(page, start, title_index)
     blocks, body_rule = body_field.select(page, start, second)
     if second is not None:
@@ -183,13 +202,16 @@ def segment(page: Page) -> Layout:
         base=base,
         time=time,
         title=title,
-        breadcrumb=crumb[0] if crumb else None,
-        breadcrumb_rule=crumb[1] if crumb else None,
+        breadcrumb=crumb[0],
+        breadcrumb_rule=crumb[1],
+        breadcrumb_steps=crumb[2],
         source=source,
         header=_header(title_index, anchor),
         body_rule=body_rule,
         lines=lines,
-        pagers=tuple(b for b in page.blocks if b.zone == Zone.PAGINATION and b.index not in inside),
+        kinds=frozenset([line.kind for line in lines]),
+        paragraphs=tuple([line for line in lines if line.kind == _PARAGRAPH]),
+        pagers=tuple([b for b in page.blocks if b.zone == _PAGINATION and b.index not in inside]),
         second_article=second,
         issues=tuple(issues),
     )

@@ -468,7 +468,10 @@ STOP = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(STOP_WORDS)})[\s:：]*$")
 
 #: Promo links at the top of a body: 点击进入“文艺星青年”>>.
 PROMO_WORDS = ("点击进入", "點擊進入", "点击查看", "點擊查看", "更多精彩", "点击观看", "點擊觀看")
-PROMO = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(PROMO_WORDS)}).*$|.*(?:>>|&gt;&gt;)\s*$")
+PROMO_LEAD = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(PROMO_WORDS)})")
+#: …and lines ending so (更多精彩 >>) — a suffix test, not a pattern: ``.*>>\s*$`` backtracks
+#: over the whole line at every call, 5 µs on an ordinary paragraph.
+PROMO_ENDS = (">>", "&gt;&gt;")
 
 #: Pagination controls: 【1】【2】…, 上一页 / 下一页.
 #: A bare number must not be followed by a digit, so a run of digits splits one way only

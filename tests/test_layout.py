@@ -66,6 +66,7 @@ CASES: list[tuple[str, dict[str, typing.Any], Context, LineKind]] = [
     ("", {"images": (("/pic/a.jpg", None),)}, HTML, LineKind.IMAGE),
     ("", {}, HTML, LineKind.EMPTY),
     ("更多精彩 " + "内容" * 120 + ">>", {"linked": True}, HTML, LineKind.PROMO),  # long, but ends in >>
+    ("内容" * 120 + ">>", {}, HTML, LineKind.PARAGRAPH),  # long, ends in >>, unlinked, after the text
     ("（责任编辑：王乐文）" + "正文" * 100, {}, HTML, LineKind.PARAGRAPH),  # long: never a special line
 ]
 

@@ -12,7 +12,7 @@ from ..page import Block, Page
 from ..vocab import DATELINE_TITLE, FOOTER_MARKS, LEAD_END, ORIGINAL_HEADLINE, PAGER, PAGER_NUMBER, STOP, Zone
 from ._text import is_prose, squash, strip_indent
 from .credits import EDITOR_CHAIN, dateline_credit, parse_credit_run
-from .lines import Line, LineKind, kept_images, read_edition
+from .lines import LineKind, kept_images, read_edition
 from .urls import Links, url_info
 
 if TYPE_CHECKING:
@@ -25,9 +25,21 @@ __all__ = [
     "extract_original_headline",
     "extract_pagination",
     "extract_sections",
-    "paragraph_lines",
     "select",
 ]
+
+#: Line kinds read in loops: module constants (an Enum member lookup costs twice a global's).
+_HEADING = LineKind.HEADING
+_PARAGRAPH = LineKind.PARAGRAPH
+_CAPTION = LineKind.CAPTION
+_LONE_CAPTION = LineKind.LONE_CAPTION
+_PAGER = LineKind.PAGER
+_NO_IMAGES = frozenset({LineKind.HIDDEN, LineKind.CHROME})
+
+#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+_BODY = Zone.BODY
+_CREDITS = Zone.CREDITS
+_ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
 
 #: Longest lead-in sentence when it must be told from the text alone.
 MAX_TEXT_LEAD = 24
@@ -51,7 +63,7 @@ def _desk_credit(block: Block) -> bool:
 
 def _ends_body(block: Block, prose: bool) -> bool:
     """An editor line (the body's last line, kept) or a stop line (相关新闻, not kept)."""
-    return block.zone == Zone.CREDITS or _editor_line(block) or (prose and _desk_credit(block))
+    return block.zone == _CREDITS or _editor_line(block) or (prose and _desk_credit(block))
 
 
 def _footer(text: str) -> bool:
@@ -70,7 +82,7 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
     header up to the first block that follows an article (credits, related news).
     ``until`` is where a second article starts, if the input holds two."""
     window = page.blocks[:until] if until is not None else page.blocks
-    zoned = [b for b in window if b.zone == Zone.BODY]
+    zoned = [b for b in window if b.zone == _BODY]
     if any(strip_indent(b.text) for b in zoned):
         return zoned, f"{page.format}:body"
     chosen: list[Block] = []
@@ -81,7 +93,7 @@ def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block
             break
         if STOP.match(block.text) or _footer(block.text):
             break
-        if (block.hidden and block.zone != Zone.ORIGINAL_HEADLINE) or _navigation(block):
+        if (block.hidden and block.zone != _ORIGINAL_HEADLINE) or _navigation(block):
             continue
         chosen.append(block)
         prose = prose or is_prose(block.text)
@@ -108,11 +120,6 @@ def _lead(block: Block, text: str, fmt: str) -> str | None:
     return None
 
 
-def paragraph_lines(layout: Layout) -> list[Line]:
-    """The body's paragraphs (not headings), in order."""
-    return [line for line in layout.lines if line.kind == LineKind.PARAGRAPH]
-
-
 def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
     """Headings and the paragraphs under them; text before the first heading is a
     section without one."""
@@ -120,11 +127,11 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
     heading: str | None = None
     paragraphs: list[Paragraph] = []
     for line in layout.lines:
-        if line.kind == LineKind.HEADING:
+        if line.kind == _HEADING:
             if paragraphs or heading is not None:
                 sections.append(Section(heading=heading, paragraphs=paragraphs))
             heading, paragraphs = line.text, []
-        elif line.kind == LineKind.PARAGRAPH:
+        elif line.kind == _PARAGRAPH:
             paragraphs.append(Paragraph(text=line.text, lead=_lead(line.block, line.text, page.format)))
     if paragraphs or heading is not None:
         sections.append(Section(heading=heading, paragraphs=paragraphs))
@@ -135,6 +142,8 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
 
 def extract_original_headline(page: Page, layout: Layout) -> Found[str | None]:
     """原标题：… printed in the body, or hidden in the page for search engines."""
+    if LineKind.HIDDEN not in layout.kinds and LineKind.ORIGINAL_HEADLINE not in layout.kinds:
+        return Found(None)
     for line in layout.lines:
         if line.kind not in (LineKind.HIDDEN, LineKind.ORIGINAL_HEADLINE):
             continue
@@ -149,6 +158,8 @@ def extract_original_headline(page: Page, layout: Layout) -> Found[str | None]:
 
 def extract_edition(page: Page, layout: Layout) -> Found[Edition | None]:
     """The print edition line: 《人民日报》（2024年05月10日 第 05 版）."""
+    if LineKind.EDITION not in layout.kinds:
+        return Found(None)
     for line in layout.lines:
         if line.kind == LineKind.EDITION:
             return Found(read_edition(line.text), raw=line.text, block=line.block.index)
@@ -157,11 +168,11 @@ def extract_edition(page: Page, layout: Layout) -> Found[Edition | None]:
 
 def extract_dateline(page: Page, layout: Layout) -> Found[str | None]:
     """新华社北京5月10日电 on a line of its own, else opening the first paragraph."""
-    for line in layout.lines:
+    for line in layout.lines if LineKind.DATELINE in layout.kinds else ():
         if line.kind == LineKind.DATELINE:
             match = DATELINE_TITLE.match(line.text)
             return Found(match["dateline"] if match else None, raw=line.text, block=line.block.index)
-    paragraphs = paragraph_lines(layout)
+    paragraphs = layout.paragraphs
     found = dateline_credit(paragraphs[0].text) if paragraphs else None
     if found is None:
         return Found(None)
@@ -175,16 +186,16 @@ def extract_images(page: Page, layout: Layout) -> Found[list[Image]]:
     dropped = 0
     resolve = Links(layout.base)
     for line in layout.lines:
-        if line.kind in (LineKind.HIDDEN, LineKind.CHROME):
+        if line.kind in _NO_IMAGES:
             continue
         for src, alt in kept_images(line.block):
             if len(images) >= MAX_IMAGES:
                 dropped += 1
                 continue
             images.append(Image(src=resolve(src), alt=squash(alt or "") or None))
-        if line.kind == LineKind.CAPTION and images:
+        if line.kind == _CAPTION and images:
             images[-1] = images[-1].model_copy(update={"caption": line.text})
-        elif line.kind == LineKind.LONE_CAPTION:
+        elif line.kind == _LONE_CAPTION:
             images.append(Image(src=None, caption=line.text))
     problems: tuple[Issue, ...] = ()
     if dropped:
@@ -204,25 +215,35 @@ def _pager_marks(block: Block, resolve: Links, numbers: list[int], hrefs: list[t
                 hrefs.append((int(number.group(1) or number.group(2)), href))
 
 
+def _current_page(url: str | None, links: dict[int, str]) -> int:
+    """This page's number: the pager's link to this very URL, else the URL's page number, else 1."""
+    if url is None:
+        return 1
+    info = url_info(url)
+    current = info.page if info is not None and info.page else 1
+    here = url.split("#")[0]
+    for number, href in links.items():
+        if href.split("#")[0] == here:
+            current = number
+    return current
+
+
 def extract_pagination(page: Page, layout: Layout) -> Found[Pagination | None]:
     """This page's number, the number of pages and the other pages' addresses, from the
     pager (【1】【2】 下一页) inside the body or outside it."""
     resolve = Links(layout.base)
     numbers: list[int] = []
     hrefs: list[tuple[int, str]] = []
-    pagers = [line.block for line in layout.lines if line.kind == LineKind.PAGER]
+    if LineKind.PAGER not in layout.kinds and not layout.pagers:
+        return Found(None)
+    pagers = [line.block for line in layout.lines if line.kind == _PAGER]
     for block in (*pagers, *layout.pagers):
         _pager_marks(block, resolve, numbers, hrefs)
     dropped = tuple(resolve.dropped)
     if len(set(numbers) | {n for n, _ in hrefs}) < 2:
         return Found(None, dropped_links=dropped)
-    info = url_info(layout.url) if layout.url else None
-    current = info.page if info is not None and info.page else 1
     links = dict(sorted(hrefs))
-    if layout.url is not None:
-        for number, href in links.items():
-            if href.split("#")[0] == layout.url.split("#")[0]:
-                current = number
+    current = _current_page(layout.url, links)
     others = [href for number, href in links.items() if number != current]
     total = max(set(numbers) | {n for n, _ in hrefs})
     return Found(Pagination(current=current, total=total, other_urls=others), dropped_links=dropped)

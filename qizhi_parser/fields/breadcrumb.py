@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_breadcrumb", "is_path_line", "locate"]
 
+#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+_BREADCRUMB = Zone.BREADCRUMB
+
 MAX_CRUMB = 40
 
 
@@ -48,7 +51,7 @@ def _split(text: str) -> tuple[list[str], bool]:
 
 def _steps(block: Block) -> list[str] | None:
     # a path element of the template may hold one step (人民网); a line found by its shape needs two
-    single = block.zone == Zone.BREADCRUMB and len(block.text) <= MAX_CRUMB and bool(block.links)
+    single = block.zone == _BREADCRUMB and len(block.text) <= MAX_CRUMB and bool(block.links)
     return _parts(block.text, single)
 
 
@@ -58,13 +61,14 @@ def is_path_line(text: str) -> bool:
     return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))
 
 
-def locate(page: Page, before: int | None) -> tuple[int, str] | None:
+def locate(page: Page, before: int | None) -> tuple[int, str, list[str]] | None:
     """The path line: the template's path element, else the last path-shaped line above
-    ``before`` (a 当前位置 label makes a line a path even in a table cell); its block and rule."""
+    ``before`` (a 当前位置 label makes a line a path even in a table cell); its block,
+    rule and steps."""
     blocks = page.blocks
     for block in blocks:
-        if block.zone == Zone.BREADCRUMB and not block.hidden and _steps(block):
-            return block.index, "html:breadcrumb"
+        if block.zone == _BREADCRUMB and not block.hidden and (steps := _steps(block)):
+            return block.index, "html:breadcrumb", steps
     limit = before if before is not None else min(len(blocks), 60)
     found = None
     for block in blocks[:limit]:
@@ -72,8 +76,8 @@ def locate(page: Page, before: int | None) -> tuple[int, str] | None:
             continue
         if block.listed and not CRUMB_PREFIX.match(block.text):
             continue
-        if _steps(block):
-            found = (block.index, f"{page.format}:path-line")
+        if steps := _steps(block):
+            found = (block.index, f"{page.format}:path-line", steps)
     return found
 
 
@@ -84,6 +88,6 @@ def extract_breadcrumb(page: Page, layout: Layout) -> Found[list[Crumb]]:
     block = page.blocks[layout.breadcrumb]
     resolve = Links(layout.base)
     links = {squash(link.text): link.href for link in block.links}
-    crumbs = [Crumb(text=part, url=resolve(links.get(part))) for part in _steps(block) or []]
+    crumbs = [Crumb(text=part, url=resolve(links.get(part))) for part in layout.breadcrumb_steps]
     return Found(crumbs, raw=block.text, rule=layout.breadcrumb_rule, block=block.index,
                  dropped_links=tuple(resolve.dropped))

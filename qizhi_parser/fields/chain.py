@@ -16,7 +16,6 @@ from ..models import Credit, CreditRole, Issue
 from ..page import Block, Page
 from ..vocab import NAME_SPLIT, PHOTO_CREDIT, Zone
 from ._text import squash
-from .body import paragraph_lines
 from .credits import RawCredit, closing_credit, dateline_credit, info_line_credits, parse_credit_run
 from .lines import LineKind
 
@@ -24,6 +23,10 @@ if TYPE_CHECKING:
     from ..layout import Layout
 
 __all__ = ["extract_credits"]
+
+#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+_BYLINE = Zone.BYLINE
+_INFO = Zone.INFO
 
 _HEADER_ZONES = frozenset({Zone.BYLINE, Zone.CREDITS, Zone.INFO})
 
@@ -40,6 +43,8 @@ def _line_credits(layout: Layout) -> tuple[list[tuple[int, RawCredit]], list[tup
     """The credits of the body's credit lines, and the labels printed without names."""
     found: list[tuple[int, RawCredit]] = []
     empty: list[tuple[int, str]] = []
+    if LineKind.CREDIT not in layout.kinds and LineKind.PHOTO_CREDIT not in layout.kinds:
+        return found, empty
     for line in layout.lines:
         index = line.block.index
         if line.kind == LineKind.CREDIT:
@@ -56,12 +61,11 @@ def _line_credits(layout: Layout) -> tuple[list[tuple[int, RawCredit]], list[tup
 def _edge_credits(layout: Layout) -> list[tuple[int, RawCredit]]:
     """The brackets at the edges of the text: a dateline's opening the first paragraph
     (unless a dateline line stands above it), one closing the last."""
-    paragraphs = paragraph_lines(layout)
+    paragraphs = layout.paragraphs
     if not paragraphs:
         return []
     found: list[tuple[int, RawCredit]] = []
-    has_dateline = any(line.kind == LineKind.DATELINE for line in layout.lines)
-    if not has_dateline and (opening := dateline_credit(paragraphs[0].text)) is not None:
+    if LineKind.DATELINE not in layout.kinds and (opening := dateline_credit(paragraphs[0].text)) is not None:
         found.extend((paragraphs[0].block.index, c) for c in opening[1])
     if (closing := closing_credit(paragraphs[-1].text)) is not None:
         found.extend((paragraphs[-1].block.index, c) for c in closing if c.names)
@@ -78,17 +82,20 @@ def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tup
     return found
 
 
-def _in_header(block: Block, layout: Layout) -> bool:
-    """A block of the header: the template's byline, credit or info containers, a line
-    between title and time line, or the time line itself."""
-    anchor = layout.time.index if layout.time else None
-    return block.zone in _HEADER_ZONES or block.index in layout.header or block.index == anchor
+def _header_blocks(page: Page, layout: Layout, seen: set[int]) -> list[Block]:
+    """The visible blocks of the header not read yet: the template's byline, credit and
+    info containers, the lines between title and time line, and the time line itself."""
+    anchor = layout.time.index if layout.time else -1
+    header = layout.header
+    return [b for b in page.blocks
+            if (b.zone in _HEADER_ZONES or b.index in header or b.index == anchor)
+            and not b.hidden and b.index not in seen]
 
 
 def _block_credits(block: Block, layout: Layout) -> tuple[RawCredit, ...] | None:
     """A header block read as a credit run, or as an info line's labelled items."""
     raw = parse_credit_run(block.text)
-    if raw is None and (block.zone == Zone.INFO or (layout.time is not None and block.index == layout.time.index)):
+    if raw is None and (block.zone == _INFO or (layout.time is not None and block.index == layout.time.index)):
         raw = info_line_credits(block.text) or None
     return raw
 
@@ -96,12 +103,10 @@ def _block_credits(block: Block, layout: Layout) -> tuple[RawCredit, ...] | None
 def _header_credits(page: Page, layout: Layout, seen: set[int], problems: list[Issue]) -> list[tuple[int, RawCredit]]:
     """Credits in the header, the template's byline and credit containers and the info line."""
     found: list[tuple[int, RawCredit]] = []
-    for block in page.blocks:
-        if block.index in seen or block.hidden or not _in_header(block, layout):
-            continue
+    for block in _header_blocks(page, layout, seen):
         raw = _block_credits(block, layout)
         if raw is None:
-            if block.zone == Zone.BYLINE and squash(block.text):
+            if block.zone == _BYLINE and squash(block.text):
                 problems.append(issue("credits", "byline-unrecognised",
                                       f"byline {squash(block.text)!r} ({page.where(block.index)}) names no known role"))
             continue

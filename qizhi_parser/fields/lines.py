@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+import regex
+
 from ..models import CreditRole, Edition
 from ..page import Block
 from ..vocab import (
@@ -28,7 +30,8 @@ from ..vocab import (
     ORIGINAL_HEADLINE,
     PAGER,
     PHOTO_CREDIT,
-    PROMO,
+    PROMO_ENDS,
+    PROMO_LEAD,
     SPECIAL_FIRST,
     STOP,
     WIDGET,
@@ -41,6 +44,12 @@ __all__ = [
     "Context", "Line", "LineKind", "classify", "kept_images", "line_text", "read_edition", "read_lines", "settle",
 ]
 
+#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+_CHROME = Zone.CHROME
+_ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
+_PAGINATION = Zone.PAGINATION
+_UNSHOWN_ZONES = frozenset({Zone.ORIGINAL_HEADLINE, Zone.CHROME})
+
 #: Longest bold paragraph that is a heading (HTML).
 MAX_BOLD_HEADING = 60
 #: Longest unpunctuated line that is a heading (text).
@@ -48,8 +57,6 @@ MAX_TEXT_HEADING = 40
 MAX_CAPTION = 80
 #: No special line (credit, edition, pager, promo, caption …) is longer than this.
 LONGEST_SPECIAL = 200
-#: A line ending so is a promotion (更多精彩 >>) whatever its length.
-PROMO_ENDS = (">>", "&gt;&gt;")
 #: Roles of a label printed alone on a line as a byline, its names given elsewhere.
 BYLINE_ROLES = frozenset({CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.AUTHOR})
 #: Fewest trailing linked lines of a block that are a list of related titles, not text.
@@ -95,7 +102,7 @@ class LineKind(str, Enum):
     EMPTY = "empty"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # a few instances, made once (see _context)
 class Context:
     """What a rule may know of the lines above."""
 
@@ -106,9 +113,9 @@ class Context:
     """An image with no text is right above (and some image is kept)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one a body block: not frozen, which would cost three times as much to build
 class Line:
-    """One block of the body, its text as the body reads it, and its kind."""
+    """One block of the body, its text as the body reads it, and its kind (read-only by convention)."""
 
     block: Block
     text: str
@@ -142,28 +149,35 @@ def _original_headline(block: Block, text: str, ctx: Context) -> LineKind | None
     return LineKind.ORIGINAL_HEADLINE if ORIGINAL_HEADLINE.match(text) else None
 
 
+def _edition_date(text: str) -> tuple[regex.Match[str], dt.date] | None:
+    match = EDITION.match(text)
+    if not match:
+        return None
+    try:
+        return match, dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+
+
 def read_edition(text: str) -> Edition | None:
     """The paper, date and page of an edition line, None when it is not one (or its date is none).
 
     >>> read_edition("《人民日报》（2024年05月10日 第 05 版）").page
     '05'
     """
-    match = EDITION.match(text)
-    if not match:
+    found = _edition_date(text)
+    if found is None:
         return None
-    try:
-        date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
+    match, date = found
     return Edition(paper=squash(match["paper"]), date=date, page=match["page"])
 
 
 def _edition(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.EDITION if read_edition(text) is not None else None
+    return LineKind.EDITION if _edition_date(text) is not None else None
 
 
 def _pager(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.PAGER if block.zone == Zone.PAGINATION or PAGER.match(text) else None
+    return LineKind.PAGER if block.zone == _PAGINATION or PAGER.match(text) else None
 
 
 def _end(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -176,7 +190,8 @@ def _chrome(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 def _promo(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.PROMO if PROMO.match(text) and (block.linked or ctx.first) else None
+    promo = PROMO_LEAD.match(text) is not None or text.rstrip().endswith(PROMO_ENDS)
+    return LineKind.PROMO if promo and (block.linked or ctx.first) else None
 
 
 SPECIAL_RULES: tuple[Rule, ...] = (_original_headline, _edition, _pager, _end, _chrome, _promo)
@@ -215,6 +230,48 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
+#: The longest line each rule can match (the others match lines of any length up to
+#: LONGEST_SPECIAL): a rule is not tried on a longer line.
+MAX_LENGTH: dict[Rule, int] = {
+    _widget: MAX_WIDGET_LINE,
+    _byline: max(len(label) for label in CREDIT_LABELS),
+    _photo_credit: MAX_CAPTION,
+    _caption: MAX_CAPTION,
+    _lone_caption: MAX_CAPTION,
+}
+#: Rules that match only in some contexts (the others may match in any).
+ONLY_IF: dict[Rule, Callable[[Context], bool]] = {
+    _caption: lambda c: c.html and c.after_image,
+    _lone_caption: lambda c: not c.html,
+    _dateline: lambda c: c.first,
+}
+_CONTEXTS = {
+    (html, first, after_image): Context(html, first, after_image)
+    for html in (False, True) for first in (False, True) for after_image in (False, True)
+}
+#: Lengths at which the set of rules worth trying changes.
+_LENGTHS = sorted(set(MAX_LENGTH.values()))
+
+
+def _bucket(length: int) -> int:
+    """The first of _LENGTHS at or above ``length`` (LONGEST_SPECIAL above them all)."""
+    for limit in _LENGTHS:
+        if length <= limit:
+            return limit
+    return LONGEST_SPECIAL
+
+
+def _worth_trying(rule: Rule, ctx: Context, bucket: int) -> bool:
+    return bucket <= MAX_LENGTH.get(rule, LONGEST_SPECIAL) and (rule not in ONLY_IF or ONLY_IF[rule](ctx))
+
+
+#: (context, length bucket) → the short rules worth trying, in order; made once.
+_RULES = {
+    (key, bucket): tuple(r for r in SHORT_RULES if _worth_trying(r, ctx, bucket))
+    for key, ctx in _CONTEXTS.items() for bucket in (*_LENGTHS, LONGEST_SPECIAL)
+}
+#: Line length → its bucket, for every length a short rule can read.
+_BUCKET_OF = [_bucket(n) for n in range(LONGEST_SPECIAL + 1)]
 
 
 def _text_kind(block: Block, text: str, html: bool) -> LineKind:
@@ -235,20 +292,20 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
     >>> [classify(Block(t, (t,), 0), t, ctx).value for t in ("（责任编辑：张三）", "（完）", "今天天气很好。")]
     ['credit', 'end', 'paragraph']
     """
-    if block.hidden or block.zone == Zone.ORIGINAL_HEADLINE:
+    if block.hidden or block.zone == _ORIGINAL_HEADLINE:
         return LineKind.HIDDEN
-    if block.zone == Zone.CHROME:
+    if block.zone == _CHROME:
         return LineKind.CHROME
     if not text:
         return LineKind.IMAGE if block.images else LineKind.EMPTY
     if len(text) > LONGEST_SPECIAL and not text.endswith(PROMO_ENDS):
         return _text_kind(block, text, ctx.html)  # an ordinary paragraph: none of the short lines below
-    if text[0] in SPECIAL_FIRST or text.endswith(PROMO_ENDS) or block.zone == Zone.PAGINATION:
+    if text[0] in SPECIAL_FIRST or text.endswith(PROMO_ENDS) or block.zone == _PAGINATION:
         for rule in SPECIAL_RULES:
             kind = rule(block, text, ctx)
             if kind is not None:
                 return kind
-    for rule in SHORT_RULES:
+    for rule in _RULES[(ctx.html, ctx.first, ctx.after_image), _BUCKET_OF[min(len(text), LONGEST_SPECIAL)]]:
         kind = rule(block, text, ctx)
         if kind is not None:
             return kind
@@ -257,7 +314,13 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
 
 def kept_images(block: Block) -> list[tuple[str, str | None]]:
     """The block's images that are content (not spacers, icons or buttons)."""
+    if not block.images:
+        return []
     return [(src, alt) for src, alt in block.images if not DECOR_IMAGE.search(src)]
+
+
+
+_TEXT_KINDS = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
 
 
 def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
@@ -267,10 +330,11 @@ def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
     image_above = False
     any_image = False
     for block in blocks:
-        text = line_text(block, html)
-        shown = not (block.hidden or block.zone in (Zone.ORIGINAL_HEADLINE, Zone.CHROME))
-        any_image = any_image or (shown and bool(kept_images(block)))  # this block's own images count
-        kind = classify(block, text, Context(html=html, first=first, after_image=image_above and any_image))
+        text = line_text(block, html) if block.links else strip_indent(block.text)
+        shown = not (block.hidden or block.zone in _UNSHOWN_ZONES)
+        if block.images and shown and not any_image:  # this block's own images count
+            any_image = bool(kept_images(block))
+        kind = classify(block, text, _CONTEXTS[html, first, image_above and any_image])
         lines.append(Line(block, text, kind))
         if not shown:
             continue
@@ -278,7 +342,7 @@ def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
             image_above = image_above or bool(block.images)
             continue
         image_above = False
-        if kind in (LineKind.PARAGRAPH, LineKind.HEADING):
+        if kind in _TEXT_KINDS:
             first = False
     return lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import urllib.parse
 from typing import TYPE_CHECKING
@@ -91,8 +92,11 @@ def url_info(url: str) -> UrlInfo | None:
     >>> url_info("http://culture.people.com.cn/n1/2019/0615/c1013-31153719-2.html").page
     2
     """
-    if len(url) > MAX_URL:
-        return None
+    return _url_info(url) if len(url) <= MAX_URL else None
+
+
+@functools.lru_cache(maxsize=256)  # a page's URL is read by several fields; UrlInfo is frozen
+def _url_info(url: str) -> UrlInfo | None:
     match = ARTICLE_URL.match(url.strip())
     if match is None:
         host = ANY_URL_HOST.match(url.strip())
