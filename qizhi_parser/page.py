@@ -15,6 +15,7 @@ import threading
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 from lxml import etree
@@ -77,8 +78,11 @@ def _parser() -> etree.HTMLParser:
     return parser
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
+    """A link in a block: its visible text and its href as written (resolved later).
+    A named tuple: one is made for every link of a page, and a frozen dataclass costs
+    three times as much to make."""
+
     text: str
     href: str
 
@@ -258,9 +262,18 @@ _MAX_CACHED_MARK = 200
 
 
 def _zone_of(ident: str | None, cls: str | None) -> Zone | None:
+    return _marked(ident, cls)[0]
+
+
+def _marked(ident: str | None, cls: str | None) -> tuple[Zone | None, frozenset[str]]:
+    """The zone an element's id and class give, and its marks (classes and ``#id``)."""
     if (ident is not None and len(ident) > _MAX_CACHED_MARK) or (cls is not None and len(cls) > _MAX_CACHED_MARK):
-        return _zone_uncached(ident, cls)
-    return _zone_cached(ident, cls)
+        return _marked_uncached(ident, cls)
+    return _marked_cached(ident, cls)
+
+
+def _marked_uncached(ident: str | None, cls: str | None) -> tuple[Zone | None, frozenset[str]]:
+    return _zone_uncached(ident, cls), _marks(ident, cls)
 
 
 def _zone_uncached(ident: str | None, cls: str | None) -> Zone | None:
@@ -275,7 +288,7 @@ def _zone_uncached(ident: str | None, cls: str | None) -> Zone | None:
 
 
 # a template's few hundred class/id values recur on every page: at most 4096 × 2 × 200 characters
-_zone_cached = functools.lru_cache(maxsize=4096)(_zone_uncached)
+_marked_cached = functools.lru_cache(maxsize=4096)(_marked_uncached)
 
 
 def _marks(ident: str | None, cls: str | None) -> frozenset[str]:
@@ -348,42 +361,14 @@ class _Builder:
         self.cleaned = 0
         """Unsafe characters removed from the text (see ``_UNSAFE``)."""
 
-    def add_text(self, text: str, bold: bool, linked: bool) -> None:
-        self.parts.append(text)
-        if bold:
-            self.any_bold = True
-        if not text.isspace():
-            self.has_text = True
-            if not linked:
-                self.unlinked = True
-            if self.lead_open:
-                if bold:
-                    self.lead.append(text)
-                else:
-                    self.lead_open = False
-
-    def _drop_layout(self) -> None:
-        """End a run with no visible text (layout whitespace between elements): only the
-        fields such a run can have set need resetting."""
-        self.parts = []
-        self.any_bold = self.broken = False
-        self.inline_zone = None
-
-    def _reset(self) -> None:
-        """End a run that made a block."""
-        self._drop_layout()
-        self.has_text = self.unlinked = False
-        self.lead = []
-        self.lead_open = True
-        self.links = []
-        self.images = []
-
     def flush(self, frame: _Frame) -> None:
         """End the open run of inline text: a block, unless it shows nothing. Part of the
         walk (the hot path): kept whole, as the walk is."""
         if not self.has_text and not self.images:
-            if self.parts:
-                self._drop_layout()
+            if self.parts:  # a run of layout whitespace: only what such a run sets is reset
+                self.parts = []
+                self.any_bold = self.broken = False
+                self.inline_zone = None
             return
         raw = "".join(self.parts)
         text = _collapse(raw)
@@ -425,7 +410,15 @@ class _Builder:
                     el.sourceline,  # line
                 )
             )
-        self._reset()
+        # the run made a block: everything is reset (inline, not a method: once a block)
+        self.parts = []
+        self.any_bold = self.broken = False
+        self.inline_zone = None
+        self.has_text = self.unlinked = False
+        self.lead = []
+        self.lead_open = True
+        self.links = []
+        self.images = []
 
     def walk(self, root: etree._Element, top: _Frame) -> None:
         stack: list[_Frame] = [top]
@@ -458,8 +451,12 @@ class _Builder:
                         own_hidden = own_bold = own_centred = False
                     if "hidden" in keys:
                         own_hidden = True
-                    own_zone = _zone_of(ident, cls) if ident or cls else None
-                    own_marks = _marks(ident, cls) if is_block else marks
+                    if ident or cls:
+                        own_zone, own_marks = _marked(ident, cls)
+                        if not is_block:
+                            own_marks = marks
+                    else:
+                        own_zone, own_marks = None, _NO_MARKS if is_block else marks
                     is_link = tag == "a" and "href" in keys
                 else:
                     own_hidden = own_bold = own_centred = is_link = False
@@ -506,11 +503,11 @@ class _Builder:
                 if not is_block and own_zone is not None and self.inline_zone is None:
                     self.inline_zone = own_zone
                 stack.append(new)
-                if el.text and (not new[1] or new[7]):  # text hidden inside a visible block is dropped
-                    self.add_text(el.text, new[2], new[4])
+                text = el.text if not new[1] or new[7] else None  # text hidden inside a visible block is dropped
+                text_frame = new
             else:
                 stack.pop()
-                parent = stack[-1]
+                text_frame = stack[-1]
                 if tag in BLOCK_TAGS:
                     if self.parts or self.images:
                         self.flush(frame)
@@ -520,8 +517,21 @@ class _Builder:
                     label = scrub(_collapse("".join(self.parts[start:]).replace("\x00", " ")))
                     if href and label and len(self.links) < MAX_PER_BLOCK:
                         self.links.append(Link(label, href))
-                if el.tail and (not parent[1] or parent[7]):
-                    self.add_text(el.tail, parent[2], parent[4])
+                text = el.tail if not text_frame[1] or text_frame[7] else None
+            # the element's text (start) or its tail (end), added here once (inline: once an element)
+            if text:
+                self.parts.append(text)
+                if text_frame[2]:
+                    self.any_bold = True
+                if not text.isspace():
+                    self.has_text = True
+                    if not text_frame[4]:
+                        self.unlinked = True
+                    if self.lead_open:
+                        if text_frame[2]:
+                            self.lead.append(text)
+                        else:
+                            self.lead_open = False
         self.flush(stack[0])
 
 

@@ -13,7 +13,7 @@ import pytest
 import qizhi_parser
 from qizhi_parser import DecodeError, QizhiParserError
 from qizhi_parser.models import ISSUE_CODES, IssueCode
-from qizhi_parser.page import _zone_cached
+from qizhi_parser.page import _marked_cached
 
 from .conftest import ROOT
 
@@ -62,10 +62,10 @@ def test_twenty_million_newlines_in_a_dump() -> None:
 
 
 def test_the_zone_cache_holds_no_huge_keys() -> None:
-    before = _zone_cached.cache_info().currsize
+    before = _marked_cached.cache_info().currsize
     for i in range(5):
         qizhi_parser.parse(HEAD + f"<div class='{'x' * 100_000}{i}'>" + PROSE + "</div></body></html>")
-    assert _zone_cached.cache_info().currsize <= before + 2
+    assert _marked_cached.cache_info().currsize <= before + 2
 
 
 # ------------------------------------------------------------------ one bad value costs one field
