@@ -51,6 +51,7 @@ from .errors import (
     WorkerDiedError,
 )
 from .models import Article
+from .reading import read_bounded, read_file
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -127,25 +128,6 @@ def available_cpus() -> int:
 # ------------------------------------------------------------------ reading, bounded
 
 
-def read_bounded(stream: Any, max_bytes: int | None) -> bytes:
-    """Up to ``max_bytes + 1`` bytes of a binary stream, never more (so a 3 GiB body or
-    /dev/zero costs at most the limit). Raises InputTooLargeError past the limit."""
-    if max_bytes is None:
-        data: bytes = stream.read()
-        return data
-    parts: list[bytes] = []
-    size = 0
-    while size <= max_bytes:
-        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
-        if not chunk:
-            break
-        parts.append(chunk)
-        size += len(chunk)
-    if size > max_bytes:
-        raise InputTooLargeError(size, max_bytes)
-    return b"".join(parts)
-
-
 def _special(path: str) -> str | None:
     """What a path is when it is not a regular file (FIFOs block on open, devices never end)."""
     try:
@@ -176,8 +158,7 @@ def _read(item: Input, max_bytes: int | None) -> bytes:
         if item.path.endswith(".gz"):
             with gzip.open(item.path, "rb") as handle:
                 return read_bounded(handle, max_bytes)
-        with open(item.path, "rb") as handle:
-            return read_bounded(handle, max_bytes)
+        return read_file(item.path, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         message = getattr(exc, "strerror", None) or str(exc)
         raise ReadError(f"cannot read {item.name}: {message}") from None

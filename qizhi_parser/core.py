@@ -36,6 +36,7 @@ from .found import Found
 from .layout import Layout, segment
 from .models import Article, Issue, IssueCode, Pagination, Paragraph, Section
 from .page import MAX_BLOCKS, MAX_LINES, Page, page_from_html, page_from_text, parse_tree
+from .reading import read_file
 from .vocab import ERROR_PAGE, HTML_TAG
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
@@ -261,10 +262,7 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: 
     The file is read up to ``max_bytes`` and no further (/dev/zero cannot make it
     read forever).
     """
-    with open(path, "rb") as handle:
-        data = handle.read(max_bytes + 1) if max_bytes is not None else handle.read()
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLargeError(os.path.getsize(path) or len(data), max_bytes)
+    data = read_file(path, max_bytes)
     return parse(data, url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
 
 
