@@ -316,10 +316,21 @@ def _paragraphs(founds: Founds) -> list[Paragraph]:
     return [p for section in founds["sections"].value for p in section.paragraphs]
 
 
+def lacking(headline: object, published_at: object, source: object, paragraphs: object) -> list[str]:
+    """The required fields (:data:`REQUIRED`) among these values that are missing: the one
+    check behind ``strict=True`` and the choice between the fast and the whole-page read.
+
+    >>> lacking("标题", None, None, ["正文"])
+    ['published_at', 'source']
+    """
+    present = (bool(headline), published_at is not None, source is not None, bool(paragraphs))
+    return [name for name, there in zip(REQUIRED, present, strict=True) if not there]
+
+
 def _missing(founds: Founds) -> int:
     """How many of the required fields the founds lack."""
-    return sum((not founds["headline"].value, founds["published_at"].value is None,
-                founds["source"].value is None, not _paragraphs(founds)))
+    return len(lacking(founds["headline"].value, founds["published_at"].value, founds["source"].value,
+                       _paragraphs(founds)))
 
 
 def _refusal(page: Page, founds: Founds) -> str | None:
@@ -420,19 +431,11 @@ def _article(page: Page, layout: Layout, founds: Founds, decoded: _Input) -> Art
 
 
 def _enforce(article: Article) -> None:
-    missing: list[str] = []
+    missing = lacking(article.headline, article.published_at, article.source, article.paragraphs)
     details: list[str] = []
-    checks = {
-        "headline": bool(article.headline),
-        "published_at": article.published_at is not None,
-        "source": article.source is not None,
-        "body": bool(article.paragraphs),
-    }
-    for name in REQUIRED:
-        if not checks[name]:
-            missing.append(name)
-            related = [i.message for i in article.issues if i.field in (name, "sections" if name == "body" else name)]
-            details.append(f"{name}: {related[0] if related else 'not found'}")
+    for name in missing:
+        related = [i.message for i in article.issues if i.field in (name, "sections" if name == "body" else name)]
+        details.append(f"{name}: {related[0] if related else 'not found'}")
     if missing:
         raise MissingFieldError(missing, details)
     failed = [i for i in article.issues if i.code == "extract-failed"]

@@ -39,6 +39,8 @@ __all__ = ["Layout", "locate_title", "segment"]
 #: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
 _PAGINATION = Zone.PAGINATION
 _PARAGRAPH = LineKind.PARAGRAPH
+_INFO = Zone.INFO
+_TEXT = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,8 @@ class Layout:
     """The path line's steps as printed (their links are the extractor's to resolve)."""
     source: int | None
     """The line that prints 来源."""
+    info: tuple[int, ...]
+    """The info lines: the time line, the source line and the template's info containers."""
     header: range
     """Blocks between the title and the time line (a byline may sit there)."""
     body_rule: str
@@ -90,6 +94,12 @@ class Layout:
     """Where a second article starts (two pages concatenated), if one does."""
     issues: tuple[Issue, ...]
     """Problems met finding the regions, each under the field it costs."""
+
+    @property
+    def trailer(self) -> tuple[Line, ...]:
+        """The body's lines after its text: credits, the edition line, widgets, the pager."""
+        last = max([i for i, line in enumerate(self.lines) if line.kind in _TEXT], default=-1)
+        return self.lines[last + 1 :]
 
 
 def _guarded(issues: list[Issue], field_name: str, default: T, step: Callable[..., T], *args: Any) -> T:
@@ -154,6 +164,12 @@ def _header(title_index: int | None, anchor: int | None) -> range:
     return range(start + 1, max(start + 1, end))
 
 
+def _info(page: Page, anchor: int | None, source: int | None) -> tuple[int, ...]:
+    found = {b.index for b in page.blocks if b.zone == _INFO}
+    found.update(i for i in (anchor, source) if i is not None)
+    return tuple(sorted(found))
+
+
 def _body_lines(page: Page, blocks: list[Block]) -> tuple[Line, ...]:
     html = page.format == "html"
     return tuple(settle(read_lines(blocks, html), html))
@@ -206,6 +222,7 @@ def segment(page: Page) -> Layout:
         breadcrumb_rule=crumb[1],
         breadcrumb_steps=crumb[2],
         source=source,
+        info=_info(page, anchor, source),
         header=_header(title_index, anchor),
         body_rule=body_rule,
         lines=lines,

@@ -141,6 +141,8 @@ def test_segment_a_template_page() -> None:
     assert kinds[LineKind.HEADING] == 2
     assert kinds[LineKind.EDITION] == 1
     assert kinds[LineKind.CAPTION] == 1
+    assert layout.time.index in layout.info
+    assert [line.kind for line in layout.trailer] == [LineKind.EDITION]  # after the text: the edition line
 
 
 @pytest.mark.parametrize("name", ["qizhiwang-2020-gbk.html", "000_ed244d5cd920c850.txt"])
@@ -160,6 +162,7 @@ def test_segment_finds_the_same_regions_in_html_and_text(name: str) -> None:
     assert layout.body_rule == f"{fmt}:after-header"
     kinds = Counter(line.kind for line in layout.lines)
     assert (kinds[LineKind.PARAGRAPH], kinds[LineKind.HEADING], kinds[LineKind.CREDIT]) == (10, 3, 1)
+    assert [line.kind for line in layout.trailer] == [LineKind.CREDIT]  # ( 编辑:… 送签:… 签发:… )
 
 
 def test_a_second_article_is_a_region() -> None:

@@ -95,7 +95,7 @@ def _header_blocks(page: Page, layout: Layout, seen: set[int]) -> list[Block]:
 def _block_credits(block: Block, layout: Layout) -> tuple[RawCredit, ...] | None:
     """A header block read as a credit run, or as an info line's labelled items."""
     raw = parse_credit_run(block.text)
-    if raw is None and (block.zone == _INFO or (layout.time is not None and block.index == layout.time.index)):
+    if raw is None and block.index in layout.info:
         raw = info_line_credits(block.text) or None
     return raw
 
