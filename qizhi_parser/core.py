@@ -32,7 +32,7 @@ from .fields.headline import extract_headline, extract_pretitle, extract_subtitl
 from .fields.script import detect_script
 from .fields.source import extract_source
 from .fields.urls import extract_url, extract_url_info
-from .found import Found
+from .found import Found, guarded, issue
 from .layout import Layout, segment
 from .models import Article, Issue, IssueCode, Pagination, Paragraph, Section
 from .page import MAX_BLOCKS, MAX_LINES, Page, page_from_html, page_from_text, parse_tree
@@ -204,12 +204,12 @@ def _decode(data: bytes | str, charset: str | None) -> tuple[str, _Input]:
     """The input as text, and what decoding it found."""
     if isinstance(data, bytes):
         decoded = decode(data, declared=charset)
-        issues = tuple(Issue(field="input", code=code, message=problem) for code, problem in decoded.problems)
+        issues = tuple(issue("input", code, problem) for code, problem in decoded.problems)
         return decoded.text, _Input(decoded.encoding, f"decode:{decoded.method}", issues)
     text, removed = without_nul(data)
     if not removed:
         return text, _Input()
-    return text, _Input(issues=(Issue(field="input", code="nul-removed", message=f"{removed} NUL characters removed"),))
+    return text, _Input(issues=(issue("input", "nul-removed", f"{removed} NUL characters removed"),))
 
 
 def _parse_text_dump(text: str, url: str | None, decoded: _Input) -> Article:
@@ -230,7 +230,7 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input) -> Article:
     root = parse_tree(text, problems)
     if problems:
         decoded = _Input(decoded.encoding, decoded.rule, (*decoded.issues, *(
-            Issue(field="input", code=code, message=message) for code, message in problems)))
+            issue("input", code, message) for code, message in problems)))
     page = page_from_html(text, find_urls=url is None, root=root)
     page.url = url
     fast: tuple[Page, Layout, Founds] | None = None
@@ -294,17 +294,13 @@ Founds = dict[str, Found[Any]]
 
 
 def _run(name: str, extractor: Extractor, default: Callable[[], Any], page: Page, layout: Layout) -> Found[Any]:
-    """One field's extractor; when it fails on a value, the field gets its default and an
-    ``extract-failed`` issue and the rest of the article is kept (``strict=True`` then
-    raises). Errors of the library itself and exhausted resources still propagate."""
-    try:
-        return extractor(page, layout)
-    except (QizhiParserError, MemoryError, RecursionError):
-        raise
-    except Exception as exc:  # one bad value costs that field, never the article
-        log.debug("field %s failed", name, exc_info=True)
-        message = f"{name} could not be read ({type(exc).__name__}: {exc})"[:300]
-        return Found(default(), issues=(Issue(field=name, code="extract-failed", message=message),))
+    """One field's extractor; a failure costs that field only (:func:`qizhi_parser.found.guarded`)."""
+    found, problem = guarded(name, _FAILED, extractor, page, layout)
+    return found if problem is None else Found(default(), issues=(problem,))
+
+
+_FAILED: Found[Any] = Found(None)
+"""What guarded() gives back for a failed extractor (replaced by the field's default)."""
 
 
 def extract_all(page: Page, layout: Layout) -> Founds:
@@ -354,10 +350,10 @@ def _refusal(page: Page, founds: Founds) -> str | None:
 def _page_issues(page: Page) -> list[Issue]:
     issues: list[Issue] = []
     if page.cleaned:
-        issues.append(Issue(field="input", code="controls-removed", message=f"{page.cleaned} control, bidi-override "
+        issues.append(issue("input", "controls-removed", f"{page.cleaned} control, bidi-override "
                             "or lone surrogate characters removed from the text"))
     if page.truncated:
-        issues.append(Issue(field="input", code="input-truncated", message=f"the page has more than {MAX_BLOCKS:,} "
+        issues.append(issue("input", "input-truncated", f"the page has more than {MAX_BLOCKS:,} "
                             f"text blocks or {MAX_LINES:,} lines; the rest was not read"))
     return issues
 
@@ -374,8 +370,8 @@ def _issues(page: Page, layout: Layout, founds: Founds) -> list[Issue]:
         issues.extend(found.issues)
         if name == "url" and dropped:
             kinds = sorted(set(dropped))
-            issues.append(Issue(field="url", code="unsafe-url",
-                                message=f"{len(dropped)} link(s) dropped: " + "; ".join(kinds[:5])))
+            issues.append(issue("url", "unsafe-url",
+                                f"{len(dropped)} link(s) dropped: " + "; ".join(kinds[:5])))
     return issues
 
 
@@ -457,11 +453,11 @@ def _disagreements(first: Article, page: Article) -> list[Issue]:
     n = _page_number(page)
     found: list[Issue] = []
     if page.headline != first.headline:
-        found.append(Issue(field="headline", code="pages-disagree",
-                           message=f"page {n} headline {page.headline!r} differs from page 1"))
+        found.append(issue("headline", "pages-disagree",
+                           f"page {n} headline {page.headline!r} differs from page 1"))
     if page.published_at != first.published_at:
-        found.append(Issue(field="published_at", code="pages-disagree",
-                           message=f"page {n} time {page.published_at} differs from page 1"))
+        found.append(issue("published_at", "pages-disagree",
+                           f"page {n} time {page.published_at} differs from page 1"))
     return found
 
 
@@ -502,8 +498,8 @@ def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = Non
         credits.extend(c for c in page.credits if c not in credits)
     total = max((a.pagination.total for a in articles if a.pagination), default=len(articles))
     if len(articles) < total:
-        issues.append(Issue(field="pagination", code="pages-missing",
-                            message=f"{len(articles)} of {total} pages given"))
+        issues.append(issue("pagination", "pages-missing",
+                            f"{len(articles)} of {total} pages given"))
     return first.model_copy(
         update={
             "url": url or first.url,

@@ -16,33 +16,28 @@ does not.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .errors import QizhiParserError
 from .fields import body as body_field
 from .fields import breadcrumb as crumb_field
 from .fields import dates as date_field
 from .fields import headline as title_field
 from .fields import source as source_field
-from .fields.lines import Line, LineKind, read_lines, settle
+from .fields.lines import TEXT_KINDS, Line, LineKind, read_lines, settle
 from .fields.urls import pick_url
-from .found import issue
+from .found import guarded, issue
 from .models import MAX_HEADLINE, Issue
 from .page import Block, Page
 from .vocab import Zone, match_template
 
 __all__ = ["Layout", "locate_title", "segment"]
 
-#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _PAGINATION = Zone.PAGINATION
 _PARAGRAPH = LineKind.PARAGRAPH
 _INFO = Zone.INFO
-_TEXT = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -95,25 +90,25 @@ class Layout:
     issues: tuple[Issue, ...]
     """Problems met finding the regions, each under the field it costs."""
 
+    def of(self, *kinds: LineKind) -> list[Line]:
+        """The body's lines of these kinds, in order (at once ``[]`` when it holds none)."""
+        if self.kinds.isdisjoint(kinds):
+            return []
+        return [line for line in self.lines if line.kind in kinds]
+
     @property
     def trailer(self) -> tuple[Line, ...]:
         """The body's lines after its text: credits, the edition line, widgets, the pager."""
-        last = max([i for i, line in enumerate(self.lines) if line.kind in _TEXT], default=-1)
+        last = max([i for i, line in enumerate(self.lines) if line.kind in TEXT_KINDS], default=-1)
         return self.lines[last + 1 :]
 
 
 def _guarded(issues: list[Issue], field_name: str, default: T, step: Callable[..., T], *args: Any) -> T:
-    """Run one locator; when it fails on a value, its region is ``default`` and the field
-    gets an ``extract-failed`` issue (one bad value costs that field, never the article)."""
-    try:
-        return step(*args)
-    except (QizhiParserError, MemoryError, RecursionError):
-        raise
-    except Exception as exc:
-        log.debug("locating %s failed", field_name, exc_info=True)
-        issues.append(issue(field_name, "extract-failed",
-                            f"{field_name} could not be read ({type(exc).__name__}: {exc})"[:300]))
-        return default
+    """Run one locator (:func:`qizhi_parser.found.guarded`); its failure goes to ``issues``."""
+    value, problem = guarded(field_name, default, step, *args)
+    if problem is not None:
+        issues.append(problem)
+    return value
 
 
 def locate_title(page: Page, anchor: int | None) -> tuple[title_field.Title | None, Issue | None]:

@@ -28,15 +28,14 @@ __all__ = [
     "select",
 ]
 
-#: Line kinds read in loops: module constants (an Enum member lookup costs twice a global's).
+#: Line kinds read in loops: module constants (an Enum member lookup costs three times a global's).
 _HEADING = LineKind.HEADING
 _PARAGRAPH = LineKind.PARAGRAPH
 _CAPTION = LineKind.CAPTION
 _LONE_CAPTION = LineKind.LONE_CAPTION
-_PAGER = LineKind.PAGER
 _NO_IMAGES = frozenset({LineKind.HIDDEN, LineKind.CHROME})
 
-#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _BODY = Zone.BODY
 _CREDITS = Zone.CREDITS
 _ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
@@ -142,11 +141,7 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
 
 def extract_original_headline(page: Page, layout: Layout) -> Found[str | None]:
     """原标题：… printed in the body, or hidden in the page for search engines."""
-    if LineKind.HIDDEN not in layout.kinds and LineKind.ORIGINAL_HEADLINE not in layout.kinds:
-        return Found(None)
-    for line in layout.lines:
-        if line.kind not in (LineKind.HIDDEN, LineKind.ORIGINAL_HEADLINE):
-            continue
+    for line in layout.of(LineKind.HIDDEN, LineKind.ORIGINAL_HEADLINE):
         found = ORIGINAL_HEADLINE.match(line.text)
         title = squash(found["title"]) if found else ""
         if title:
@@ -158,20 +153,19 @@ def extract_original_headline(page: Page, layout: Layout) -> Found[str | None]:
 
 def extract_edition(page: Page, layout: Layout) -> Found[Edition | None]:
     """The print edition line: 《人民日报》（2024年05月10日 第 05 版）."""
-    if LineKind.EDITION not in layout.kinds:
+    editions = layout.of(LineKind.EDITION)
+    if not editions:
         return Found(None)
-    for line in layout.lines:
-        if line.kind == LineKind.EDITION:
-            return Found(read_edition(line.text), raw=line.text, block=line.block.index)
-    return Found(None)
+    line = editions[0]
+    return Found(read_edition(line.text), raw=line.text, block=line.block.index)
 
 
 def extract_dateline(page: Page, layout: Layout) -> Found[str | None]:
     """新华社北京5月10日电 on a line of its own, else opening the first paragraph."""
-    for line in layout.lines if LineKind.DATELINE in layout.kinds else ():
-        if line.kind == LineKind.DATELINE:
-            match = DATELINE_TITLE.match(line.text)
-            return Found(match["dateline"] if match else None, raw=line.text, block=line.block.index)
+    datelines = layout.of(LineKind.DATELINE)
+    if datelines:
+        match = DATELINE_TITLE.match(datelines[0].text)
+        return Found(match["dateline"] if match else None, raw=datelines[0].text, block=datelines[0].block.index)
     paragraphs = layout.paragraphs
     found = dateline_credit(paragraphs[0].text) if paragraphs else None
     if found is None:
@@ -234,9 +228,9 @@ def extract_pagination(page: Page, layout: Layout) -> Found[Pagination | None]:
     resolve = Links(layout.base)
     numbers: list[int] = []
     hrefs: list[tuple[int, str]] = []
-    if LineKind.PAGER not in layout.kinds and not layout.pagers:
+    pagers = [line.block for line in layout.of(LineKind.PAGER)]
+    if not pagers and not layout.pagers:
         return Found(None)
-    pagers = [line.block for line in layout.lines if line.kind == _PAGER]
     for block in (*pagers, *layout.pagers):
         _pager_marks(block, resolve, numbers, hrefs)
     dropped = tuple(resolve.dropped)

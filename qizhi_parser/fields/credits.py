@@ -61,6 +61,11 @@ class RawCredit:
     interns: tuple[str, ...] = ()
     level: int | None = None
 
+    def credit(self) -> Credit:
+        """The model an Article holds."""
+        return Credit(role=self.role, label=self.label, names=list(self.names), interns=list(self.interns),
+                      level=self.level)
+
 
 def _plausible(name: str) -> bool:
     """A person's name: 2–15 Han characters (· allowed) or a short Latin name.
@@ -251,5 +256,4 @@ def parse_credits(text: str) -> list[Credit]:
     raw = parse_credit_run(text)
     if raw is None:
         raw = info_line_credits(text)
-    return [Credit(role=c.role, label=c.label, names=list(c.names), interns=list(c.interns), level=c.level)
-            for c in raw if c.names]
+    return [c.credit() for c in raw if c.names]

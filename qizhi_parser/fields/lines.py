@@ -41,10 +41,11 @@ from ._text import ends_open, squash, strip_indent
 from .credits import parse_credit_run
 
 __all__ = [
-    "Context", "Line", "LineKind", "classify", "kept_images", "line_text", "read_edition", "read_lines", "settle",
+    "TEXT_KINDS", "Context", "Line", "LineKind", "classify", "kept_images", "line_text", "read_edition", "read_lines",
+    "settle",
 ]
 
-#: Zones read in loops: module constants (an Enum member lookup costs twice a global's).
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _CHROME = Zone.CHROME
 _ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
 _PAGINATION = Zone.PAGINATION
@@ -230,48 +231,10 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
-#: The longest line each rule can match (the others match lines of any length up to
-#: LONGEST_SPECIAL): a rule is not tried on a longer line.
-MAX_LENGTH: dict[Rule, int] = {
-    _widget: MAX_WIDGET_LINE,
-    _byline: max(len(label) for label in CREDIT_LABELS),
-    _photo_credit: MAX_CAPTION,
-    _caption: MAX_CAPTION,
-    _lone_caption: MAX_CAPTION,
-}
-#: Rules that match only in some contexts (the others may match in any).
-ONLY_IF: dict[Rule, Callable[[Context], bool]] = {
-    _caption: lambda c: c.html and c.after_image,
-    _lone_caption: lambda c: not c.html,
-    _dateline: lambda c: c.first,
-}
 _CONTEXTS = {
     (html, first, after_image): Context(html, first, after_image)
     for html in (False, True) for first in (False, True) for after_image in (False, True)
 }
-#: Lengths at which the set of rules worth trying changes.
-_LENGTHS = sorted(set(MAX_LENGTH.values()))
-
-
-def _bucket(length: int) -> int:
-    """The first of _LENGTHS at or above ``length`` (LONGEST_SPECIAL above them all)."""
-    for limit in _LENGTHS:
-        if length <= limit:
-            return limit
-    return LONGEST_SPECIAL
-
-
-def _worth_trying(rule: Rule, ctx: Context, bucket: int) -> bool:
-    return bucket <= MAX_LENGTH.get(rule, LONGEST_SPECIAL) and (rule not in ONLY_IF or ONLY_IF[rule](ctx))
-
-
-#: (context, length bucket) → the short rules worth trying, in order; made once.
-_RULES = {
-    (key, bucket): tuple(r for r in SHORT_RULES if _worth_trying(r, ctx, bucket))
-    for key, ctx in _CONTEXTS.items() for bucket in (*_LENGTHS, LONGEST_SPECIAL)
-}
-#: Line length → its bucket, for every length a short rule can read.
-_BUCKET_OF = [_bucket(n) for n in range(LONGEST_SPECIAL + 1)]
 
 
 def _text_kind(block: Block, text: str, html: bool) -> LineKind:
@@ -305,7 +268,7 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
             kind = rule(block, text, ctx)
             if kind is not None:
                 return kind
-    for rule in _RULES[(ctx.html, ctx.first, ctx.after_image), _BUCKET_OF[min(len(text), LONGEST_SPECIAL)]]:
+    for rule in SHORT_RULES:
         kind = rule(block, text, ctx)
         if kind is not None:
             return kind
@@ -319,8 +282,8 @@ def kept_images(block: Block) -> list[tuple[str, str | None]]:
     return [(src, alt) for src, alt in block.images if not DECOR_IMAGE.search(src)]
 
 
-
-_TEXT_KINDS = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
+#: The kinds that are the article's text.
+TEXT_KINDS = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
 
 
 def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
@@ -330,7 +293,7 @@ def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
     image_above = False
     any_image = False
     for block in blocks:
-        text = line_text(block, html) if block.links else strip_indent(block.text)
+        text = line_text(block, html)
         shown = not (block.hidden or block.zone in _UNSHOWN_ZONES)
         if block.images and shown and not any_image:  # this block's own images count
             any_image = bool(kept_images(block))
@@ -342,7 +305,7 @@ def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
             image_above = image_above or bool(block.images)
             continue
         image_above = False
-        if kind in _TEXT_KINDS:
+        if kind in TEXT_KINDS:
             first = False
     return lines
 
