@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from .convert import SCRIPTS, Script, convert_article
-from .core import DEFAULT_MAX_BYTES, parse, parse_file, parse_html, parse_pages, parse_text
+from .core import parse, parse_file, parse_html, parse_pages, parse_text
 from .errors import (
     DecodeError,
     InputTooLargeError,
@@ -18,9 +18,6 @@ from .errors import (
     NotAnArticleError,
     QizhiParserError,
 )
-from .fields.credits import parse_credits
-from .fields.dates import read_time
-from .fields.urls import url_info
 from .models import (
     Article,
     Credit,
@@ -35,6 +32,10 @@ from .models import (
     Source,
     UrlInfo,
 )
+from .options import Options
+from .settings import DEFAULT_MAX_BYTES
+from .templates import TemplateError, TemplateSet, load_templates
+from .text import parse_credits, read_time, url_info
 
 __version__ = "0.1.0"
 
@@ -53,15 +54,19 @@ __all__ = [
     "MissingExtraError",
     "MissingFieldError",
     "NotAnArticleError",
+    "Options",
     "Pagination",
     "Paragraph",
     "QizhiParserError",
     "Script",
     "Section",
     "Source",
+    "TemplateError",
+    "TemplateSet",
     "UrlInfo",
     "__version__",
     "convert_article",
+    "load_templates",
     "parse",
     "parse_credits",
     "parse_file",

@@ -85,11 +85,16 @@ def _converter(script: Script) -> Callable[[str], str]:
 
 
 def script_value(script: object) -> Script:
-    """``script`` as a Script, or ValueError for anything but ``Hans`` and ``Hant``."""
-    if script == "Hans":
-        return "Hans"
-    if script == "Hant":
-        return "Hant"
+    """``script`` as a Script (``Hans`` or ``Hant``, in any case), or ValueError for anything else.
+
+    >>> script_value("hans"), script_value("Hant")
+    ('Hans', 'Hant')
+    """
+    if isinstance(script, str):
+        if script.lower() == "hans":
+            return "Hans"
+        if script.lower() == "hant":
+            return "Hant"
     raise ValueError(f"script must be 'Hans' (simplified) or 'Hant' (traditional), not {script!r}")
 
 
@@ -104,8 +109,6 @@ def check_script(script: object) -> Script | None:
     """
     if script is None:
         return None
-    if isinstance(script, str) and script.lower() in ("hans", "hant"):
-        script = "Hans" if script.lower() == "hans" else "Hant"
     target = script_value(script)
     _converter(target)
     return target

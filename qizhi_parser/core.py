@@ -1,4 +1,4 @@
-"""The orchestrator: decode → one Page of blocks → one extractor per field → validate.
+"""The orchestrator: decode → one Page of blocks → the layout → one extractor per field → validate.
 
 Each step is a named function so that a test can target it; :func:`parse` reads
 as the fallback chain it is.
@@ -6,47 +6,81 @@ as the fallback chain it is.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 
-from .convert import Script, convert_article, script_value
+from .convert import convert_article
 from .decode import check_charset, decode, without_nul
 from .errors import InputTooLargeError, MissingFieldError, NotAnArticleError, QizhiParserError
-from .fields.body import (
+from .fields import (
+    extract_breadcrumb,
+    extract_credits,
     extract_dateline,
     extract_edition,
+    extract_headline,
     extract_images,
     extract_original_headline,
     extract_pagination,
+    extract_pretitle,
+    extract_published_at,
     extract_sections,
+    extract_source,
+    extract_subtitle,
+    extract_url,
+    extract_url_info,
 )
-from .fields.breadcrumb import extract_breadcrumb
-from .fields.chain import extract_credits
-from .fields.dates import extract_published_at
-from .fields.headline import extract_headline, extract_pretitle, extract_subtitle
-from .fields.script import detect_script
-from .fields.source import extract_source
-from .fields.urls import extract_url, extract_url_info
 from .found import Found, guarded, issue
 from .layout import Layout, segment
-from .models import Article, Issue, IssueCode, Pagination, Paragraph, Section
-from .page import MAX_BLOCKS, MAX_LINES, Page, page_from_html, page_from_text, parse_tree
+from .models import (
+    Article,
+    Credit,
+    Crumb,
+    Edition,
+    Image,
+    Issue,
+    IssueCode,
+    Pagination,
+    Paragraph,
+    Section,
+    Source,
+    UrlInfo,
+)
+from .options import Options, OptionsKeywords
+from .page import Page, page_from_html, page_from_text, parse_tree
 from .reading import read_file
+from .settings import (
+    DEFAULT_MAX_BYTES,
+    MANY_TAGS,
+    MARKUP_SHARE,
+    MAX_BLOCKS,
+    MAX_LINES,
+    MAX_URL_ARGUMENT,
+    SNIFF_SPAN,
+)
+from .text.script import detect_script
+from .text.times import Stamp
 from .vocab import ERROR_PAGE, HTML_TAG
 
-__all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
+if sys.version_info >= (3, 11):  # pragma: no cover - the version CI runs
+    from typing import Unpack
+else:  # pragma: no cover
+    from typing_extensions import Unpack
+
+__all__ = ["DEFAULT_MAX_BYTES", "Fields", "parse", "parse_file", "parse_html", "parse_pages", "parse_text"]
 
 log = logging.getLogger(__name__)
 
-#: Inputs larger than this are refused before any work (bytes, or characters for str).
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 #: Required fields in strict mode.
 REQUIRED = ("headline", "published_at", "source", "body")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +92,25 @@ class _Input:
     issues: tuple[Issue, ...] = ()
 
 
-#: Longest ``url=`` accepted (browsers and servers refuse far shorter ones).
-MAX_URL_ARGUMENT = 8192
+def _options(options: Options | None, keywords: OptionsKeywords, caller: str) -> Options:
+    """The options of one call: ``options``, or the keyword options checked into one record."""
+    if options is not None:
+        if not isinstance(options, Options):
+            raise TypeError(f"options must be an Options, not {type(options).__name__}")
+        return options.with_defaults_of(keywords)
+    if not keywords:
+        return _DEFAULTS
+    unknown = set(keywords) - set(OptionsKeywords.__annotations__)
+    if unknown:
+        raise TypeError(f"{caller}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    return Options.of(**keywords)
 
 
-def _check_arguments(data: object, url: object, charset: object, max_bytes: object, script: object) -> None:
+#: The options of a call that gives none.
+_DEFAULTS = Options()
+
+
+def _check_arguments(data: object, url: object, charset: object) -> None:
     """TypeError for a wrong type, ValueError for a wrong value, before any work."""
     if not isinstance(data, (bytes, str)):
         raise TypeError(f"parse() takes bytes or str, not {type(data).__name__}")
@@ -70,24 +118,12 @@ def _check_arguments(data: object, url: object, charset: object, max_bytes: obje
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     if isinstance(url, str) and len(url) > MAX_URL_ARGUMENT:
         raise ValueError(f"url of {len(url):,} characters is over the limit of {MAX_URL_ARGUMENT:,}")
-    if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)):
-        raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
     check_charset(charset)
-    if script is not None:
-        script_value(script)
 
 
 def _check_size(data: bytes | str, max_bytes: int | None) -> None:
     if max_bytes is not None and len(data) > max_bytes:
         raise InputTooLargeError(len(data), max_bytes)
-
-
-#: How much of an input is read to tell HTML from text.
-_SNIFF_SPAN = 262_144
-#: Markup must make up this share of the input (tags' characters) to be HTML…
-_MARKUP_SHARE = 0.05
-#: …or be this many tags: a text dump quoting a snippet of markup has a few.
-_MANY_TAGS = 40
 
 
 def looks_like_html(text: str) -> bool:
@@ -101,7 +137,7 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("标题\\n\\n" + "正文。" * 2000 + "\\n<SCRIPT LANGUAGE='JavaScript1.1' SRC='x.js'></SCRIPT>\\n")
     False
     """
-    head = text[:_SNIFF_SPAN]
+    head = text[:SNIFF_SPAN]
     if "<" not in head:
         return False
     starts = head.lstrip("\ufeff \t\r\n")[:1] == "<"
@@ -112,80 +148,79 @@ def looks_like_html(text: str) -> bool:
     for match in HTML_TAG.finditer(head):
         tags += 1
         markup += match.end() - match.start()
-        if tags >= _MANY_TAGS:
+        if tags >= MANY_TAGS:
             return True
-    return tags >= 3 and markup >= _MARKUP_SHARE * len(head.strip())
+    return tags >= 3 and markup >= MARKUP_SHARE * len(head.strip())
 
 
 def parse(
     data: bytes | str,
     *,
     url: str | None = None,
-    strict: bool = False,
     charset: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    script: Script | None = None,
+    options: Options | None = None,
+    **keywords: Unpack[OptionsKeywords],
 ) -> Article:
     """Parse an article page given as HTML or a plain-text dump, bytes or str.
 
     ``url`` is the page's address (it resolves links and gives the URL facts);
     ``charset`` is the transport-level (HTTP header) charset of ``bytes`` input.
+    The options (:class:`~qizhi_parser.options.Options`, or the same as keywords):
     ``strict=True`` raises :class:`MissingFieldError` when headline, publication
-    time, source or body is missing; otherwise they are listed in ``issues``.
-    ``max_bytes`` limits the input size (bytes, or characters for str; None: no limit).
-    ``script`` (``"Hans"`` or ``"Hant"``) converts every text field to simplified or
-    traditional script (needs the ``opencc`` extra; see :func:`qizhi_parser.convert_article`).
+    time, source or body is missing (otherwise they are listed in ``issues``);
+    ``max_bytes`` limits the input size (bytes, or characters for str; default 20 MiB,
+    None: no limit); ``script`` (``"Hans"`` or ``"Hant"``) converts every text field to
+    simplified or traditional script (needs the ``opencc`` extra; see
+    :func:`qizhi_parser.convert_article`); ``templates`` adds a user's template file
+    (:mod:`qizhi_parser.templates`).
 
-    Raises only :class:`QizhiParserError` subclasses, TypeError for a wrong argument type,
-    ValueError for an unknown ``script`` and :class:`MissingExtraError` when ``script`` is
-    given without OpenCC installed.
+    Raises only :class:`QizhiParserError` subclasses about the input, TypeError for a wrong
+    argument type, ValueError for a wrong argument value (an unknown ``script``, a ``url``
+    over 8,192 characters), :class:`MissingExtraError` when ``script`` is given without
+    OpenCC installed and :class:`~qizhi_parser.templates.TemplateError` for a template file
+    that is not valid.
     """
-    return _parse(data, None, url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
+    return _parse(data, None, url, charset, _options(options, keywords, "parse"))
 
 
-def parse_html(
-    data: bytes | str,
-    *,
-    url: str | None = None,
-    strict: bool = False,
-    charset: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    script: Script | None = None,
-) -> Article:
+def parse_html(data: bytes | str, *, url: str | None = None, charset: str | None = None,
+               options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
     """Like :func:`parse`, for input known to be HTML (no sniffing)."""
-    return _parse(data, "html", url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
+    return _parse(data, "html", url, charset, _options(options, keywords, "parse_html"))
 
 
-def parse_text(
-    data: bytes | str,
-    *,
-    url: str | None = None,
-    strict: bool = False,
-    charset: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    script: Script | None = None,
-) -> Article:
+def parse_text(data: bytes | str, *, url: str | None = None, charset: str | None = None,
+               options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
     """Like :func:`parse`, for input known to be a plain-text dump (no sniffing)."""
-    return _parse(data, "text", url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
+    return _parse(data, "text", url, charset, _options(options, keywords, "parse_text"))
 
 
-def _parse(
-    data: bytes | str,
-    fmt: str | None,
-    *,
-    url: str | None,
-    strict: bool,
-    charset: str | None,
-    max_bytes: int | None,
-    script: Script | None = None,
-) -> Article:
-    _check_arguments(data, url, charset, max_bytes, script)
-    _check_size(data, max_bytes)
+def parse_file(path: str | os.PathLike[str], *, url: str | None = None, charset: str | None = None,
+               options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
+    """Read one saved page (bytes, any encoding) and parse it; ``charset`` is the transport
+    charset the page was served with, if known.
+
+    A file that cannot be read raises the usual :class:`OSError` (FileNotFoundError …);
+    everything about its content raises a :class:`QizhiParserError`, as :func:`parse` does.
+    The file is read up to ``max_bytes`` and no further (/dev/zero cannot make it
+    read forever).
+    """
+    opts = _options(options, keywords, "parse_file")
+    _check_arguments(b"", url, charset)
+    return _parse(read_file(path, opts.max_bytes), None, url, charset, opts)
+
+
+def _parse(data: bytes | str, fmt: str | None, url: str | None, charset: str | None, options: Options) -> Article:
+    _check_arguments(data, url, charset)
+    _check_size(data, options.max_bytes)
     try:
         text, decoded = _decode(data, charset)
         if fmt is None:
             fmt = "html" if looks_like_html(text) else "text"
-        article = _parse_html_text(text, url, decoded) if fmt == "html" else _parse_text_dump(text, url, decoded)
+        if fmt == "html":
+            article = _parse_html_text(text, url, decoded, options)
+        else:
+            article = _parse_text_dump(text, url, decoded)
     except QizhiParserError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -193,10 +228,10 @@ def _parse(
     except Exception as exc:  # never let a library exception escape bare
         log.debug("unexpected error while parsing", exc_info=True)
         raise QizhiParserError(f"internal error while parsing ({type(exc).__name__}: {exc})") from exc
-    if strict:
+    if options.strict:
         _enforce(article)
-    if script is not None:
-        article = convert_article(article, script)
+    if options.script is not None:
+        article = convert_article(article, options.script)
     return article
 
 
@@ -215,15 +250,15 @@ def _decode(data: bytes | str, charset: str | None) -> tuple[str, _Input]:
 def _parse_text_dump(text: str, url: str | None, decoded: _Input) -> Article:
     page = page_from_text(text)
     page.url = url
-    layout, founds = _read(page)
-    reason = _refusal(page, founds)
+    layout, fields = _read(page)
+    reason = _refusal(page, fields)
     if reason is not None:
         raise NotAnArticleError(reason)
-    return _article(page, layout, founds, decoded)
+    return _article(page, layout, fields, decoded)
 
 
-def _parse_html_text(text: str, url: str | None, decoded: _Input) -> Article:
-    """HTML: the template's containers first (fast), the whole page when they do not
+def _parse_html_text(text: str, url: str | None, decoded: _Input, options: Options) -> Article:
+    """HTML: the matched template's containers first (fast), the whole page when they do not
     give every required field. Both are read by the same rules; the fast path skips
     work, and its result stands only when the whole page could not do better."""
     problems: list[tuple[IssueCode, str]] = []
@@ -231,85 +266,95 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input) -> Article:
     if problems:
         decoded = _Input(decoded.encoding, decoded.rule, (*decoded.issues, *(
             issue("input", code, message) for code, message in problems)))
-    page = page_from_html(text, find_urls=url is None, root=root)
+    templates = options.templates
+    page = page_from_html(text, find_urls=url is None, root=root, templates=templates)
     page.url = url
-    fast: tuple[Page, Layout, Founds] | None = None
+    fast: tuple[Page, Layout, Fields] | None = None
     if page.partial:
-        layout, founds = _read(page)
-        if _refusal(page, founds) is None:
-            if not _missing(founds):
-                return _article(page, layout, founds, decoded)
-            fast = (page, layout, founds)
-        page = page_from_html(text, fast=False, find_urls=url is None, root=root)
+        layout, fields = _read(page)
+        if _refusal(page, fields) is None:
+            if not _missing(fields):
+                return _article(page, layout, fields, decoded)
+            fast = (page, layout, fields)
+        page = page_from_html(text, fast=False, find_urls=url is None, root=root, templates=templates)
         page.url = url
-    layout, founds = _read(page)
-    reason = _refusal(page, founds)
-    if fast is not None and (reason is not None or _missing(fast[2]) <= _missing(founds)):
+    layout, fields = _read(page)
+    reason = _refusal(page, fields)
+    if fast is not None and (reason is not None or _missing(fast[2]) <= _missing(fields)):
         return _article(*fast, decoded)
     if reason is not None:
         raise NotAnArticleError(reason)
-    return _article(page, layout, founds, decoded)
+    return _article(page, layout, fields, decoded)
 
 
-def parse_file(path: str | os.PathLike[str], *, url: str | None = None, strict: bool = False,
-               charset: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-               script: Script | None = None) -> Article:
-    """Read one saved page (bytes, any encoding) and parse it; ``charset`` is the transport
-    charset the page was served with, if known.
-
-    A file that cannot be read raises the usual :class:`OSError` (FileNotFoundError …);
-    everything about its content raises a :class:`QizhiParserError`, as :func:`parse` does.
-    The file is read up to ``max_bytes`` and no further (/dev/zero cannot make it
-    read forever).
-    """
-    data = read_file(path, max_bytes)
-    return parse(data, url=url, strict=strict, charset=charset, max_bytes=max_bytes, script=script)
+# ------------------------------------------------------------------ the field table
 
 
-# ------------------------------------------------------------------ assembling
+@dataclass(slots=True)
+class Fields:
+    """Every field as its extractor read it: the typed table from the extractors to the
+    Article (mypy checks each value's type on the way). Issues and provenance are listed
+    in this order, after the input's."""
 
-Extractor = Callable[[Page, Layout], Found[Any]]
+    url: Found[str | None]
+    url_info: Found[UrlInfo | None]
+    headline: Found[list[str]]
+    pretitle: Found[str | None]
+    subtitle: Found[str | None]
+    breadcrumb: Found[list[Crumb]]
+    source: Found[Source | None]
+    published_at: Found[Stamp | None]
+    sections: Found[list[Section]]
+    original_headline: Found[str | None]
+    edition: Found[Edition | None]
+    dateline: Found[str | None]
+    images: Found[list[Image]]
+    credits: Found[list[Credit]]
+    pagination: Found[Pagination | None]
 
-#: Every field: its name (in ``provenance`` and ``issues``), its extractor and its value
-#: when the extractor fails. Issues are listed in this order, after the input's.
-FIELDS: tuple[tuple[str, Extractor, Callable[[], Any]], ...] = (
-    ("url", extract_url, lambda: None),
-    ("url_info", extract_url_info, lambda: None),
-    ("headline", extract_headline, list),
-    ("pretitle", extract_pretitle, lambda: None),
-    ("subtitle", extract_subtitle, lambda: None),
-    ("breadcrumb", extract_breadcrumb, list),
-    ("source", extract_source, lambda: None),
-    ("published_at", extract_published_at, lambda: None),
-    ("sections", extract_sections, list),
-    ("original_headline", extract_original_headline, lambda: None),
-    ("edition", extract_edition, lambda: None),
-    ("dateline", extract_dateline, lambda: None),
-    ("images", extract_images, list),
-    ("credits", extract_credits, list),
-    ("pagination", extract_pagination, lambda: None),
-)
-
-Founds = dict[str, Found[Any]]
+    def items(self) -> list[tuple[str, Found[Any]]]:
+        """(name, found) of every field, in order."""
+        return [(name, getattr(self, name)) for name in _FIELD_NAMES]
 
 
-def _run(name: str, extractor: Extractor, default: Callable[[], Any], page: Page, layout: Layout) -> Found[Any]:
+#: The names of the fields, in order (``dataclasses.fields`` is slow to ask once a parse).
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Fields))
+
+
+#: What guarded() gives back for a failed extractor (replaced by the field's default).
+_FAILED: Found[Any] = Found(None)
+
+
+def _run(name: str, extractor: Callable[[Page, Layout], Found[T]], default: T, page: Page,
+         layout: Layout) -> Found[T]:
     """One field's extractor; a failure costs that field only (:func:`qizhi_parser.found.guarded`)."""
     found, problem = guarded(name, _FAILED, extractor, page, layout)
-    return found if problem is None else Found(default(), issues=(problem,))
+    return found if problem is None else Found(default, issues=(problem,))
 
 
-_FAILED: Found[Any] = Found(None)
-"""What guarded() gives back for a failed extractor (replaced by the field's default)."""
+def read_fields(page: Page, layout: Layout) -> Fields:
+    """Every field read from the page's regions."""
+    return Fields(
+        url=_run("url", extract_url, None, page, layout),
+        url_info=_run("url_info", extract_url_info, None, page, layout),
+        headline=_run("headline", extract_headline, [], page, layout),
+        pretitle=_run("pretitle", extract_pretitle, None, page, layout),
+        subtitle=_run("subtitle", extract_subtitle, None, page, layout),
+        breadcrumb=_run("breadcrumb", extract_breadcrumb, [], page, layout),
+        source=_run("source", extract_source, None, page, layout),
+        published_at=_run("published_at", extract_published_at, None, page, layout),
+        sections=_run("sections", extract_sections, [], page, layout),
+        original_headline=_run("original_headline", extract_original_headline, None, page, layout),
+        edition=_run("edition", extract_edition, None, page, layout),
+        dateline=_run("dateline", extract_dateline, None, page, layout),
+        images=_run("images", extract_images, [], page, layout),
+        credits=_run("credits", extract_credits, [], page, layout),
+        pagination=_run("pagination", extract_pagination, None, page, layout),
+    )
 
 
-def extract_all(page: Page, layout: Layout) -> Founds:
-    """Every field of :data:`FIELDS` read from the page's regions."""
-    return {name: _run(name, extractor, default, page, layout) for name, extractor, default in FIELDS}
-
-
-def _paragraphs(founds: Founds) -> list[Paragraph]:
-    return [p for section in founds["sections"].value for p in section.paragraphs]
+def _paragraphs(fields: Fields) -> list[Paragraph]:
+    return [p for section in fields.sections.value for p in section.paragraphs]
 
 
 def lacking(headline: object, published_at: object, source: object, paragraphs: object) -> list[str]:
@@ -323,20 +368,19 @@ def lacking(headline: object, published_at: object, source: object, paragraphs: 
     return [name for name, there in zip(REQUIRED, present, strict=True) if not there]
 
 
-def _missing(founds: Founds) -> int:
-    """How many of the required fields the founds lack."""
-    return len(lacking(founds["headline"].value, founds["published_at"].value, founds["source"].value,
-                       _paragraphs(founds)))
+def _missing(fields: Fields) -> int:
+    """How many of the required fields are missing."""
+    return len(lacking(fields.headline.value, fields.published_at.value, fields.source.value, _paragraphs(fields)))
 
 
-def _refusal(page: Page, founds: Founds) -> str | None:
+def _refusal(page: Page, fields: Fields) -> str | None:
     """Why the page is no article, or None. A server's error page (404 Not Found,
     页面不存在) is none even when its text makes a headline and a paragraph: a short page
     whose title or headline says so, with no publication time. Nor is a page with
     neither body nor both headline and time."""
-    headline = " ".join(founds["headline"].value)
-    paragraphs = _paragraphs(founds)
-    published = founds["published_at"].value
+    headline = " ".join(fields.headline.value)
+    paragraphs = _paragraphs(fields)
+    published = fields.published_at.value
     if published is None and len(paragraphs) <= 3:
         for text in (page.title, headline, *(p.text for p in paragraphs[:2])):
             if text and len(text) <= 80 and ERROR_PAGE.match(text):
@@ -358,13 +402,13 @@ def _page_issues(page: Page) -> list[Issue]:
     return issues
 
 
-def _issues(page: Page, layout: Layout, founds: Founds) -> list[Issue]:
-    """The page's, the layout's and every field's issues, field by field in FIELDS order;
+def _issues(page: Page, layout: Layout, items: list[tuple[str, Found[Any]]]) -> list[Issue]:
+    """The page's, the layout's and every field's issues, field by field in table order;
     the links dropped anywhere make one ``unsafe-url`` issue of the ``url`` field."""
     issues = _page_issues(page)
-    issues.extend(i for i in layout.issues if i.field not in founds)
-    dropped = [why for found in founds.values() for why in found.dropped_links]
-    for name, found in founds.items():
+    issues.extend(i for i in layout.issues if i.field not in _FIELD_NAMES)
+    dropped = [why for _, found in items for why in found.dropped_links]
+    for name, found in items:
         if layout.issues:
             issues.extend(i for i in layout.issues if i.field == name)
         issues.extend(found.issues)
@@ -375,55 +419,86 @@ def _issues(page: Page, layout: Layout, founds: Founds) -> list[Issue]:
     return issues
 
 
-def _provenance(encoding_rule: str | None, layout: Layout, founds: Founds) -> dict[str, str]:
+def _provenance(encoding_rule: str | None, layout: Layout, items: list[tuple[str, Found[Any]]]) -> dict[str, str]:
     provenance = {"encoding": encoding_rule} if encoding_rule else {}
     provenance["template"] = layout.template
-    provenance.update((name, found.rule) for name, found in founds.items() if found.rule is not None)
+    provenance.update((name, found.rule) for name, found in items if found.rule is not None)
     return provenance
 
 
-def _read(page: Page) -> tuple[Layout, Founds]:
+def _read(page: Page) -> tuple[Layout, Fields]:
     layout = segment(page)
-    return layout, extract_all(page, layout)
+    return layout, read_fields(page, layout)
 
 
-def _article(page: Page, layout: Layout, founds: Founds, decoded: _Input) -> Article:
-    """The Article of the founds: every value, its issues and its provenance."""
-    value = {name: found.value for name, found in founds.items()}
-    stamp = value["published_at"]
-    headline_lines: list[str] = value["headline"]
+#: Article fields that hold a field of the table under another name.
+_ARTICLE_TO_FIELD = {"headline_lines": "headline", "published_raw": "published_at",
+                     "published_precision": "published_at"}
+
+
+def _article(page: Page, layout: Layout, fields: Fields, decoded: _Input) -> Article:
+    """The Article of the fields: every value, its issues and its provenance. A value the
+    model refuses costs its field (``extract-failed``), never the article."""
+    for _ in range(len(_FIELD_NAMES) + 1):
+        try:
+            return _assemble(page, layout, fields, decoded)
+        except pydantic.ValidationError as exc:
+            fields = _without_failed(fields, exc)
+    raise QizhiParserError("extracted values failed validation")  # pragma: no cover - each round drops a field
+
+
+def _without_failed(fields: Fields, exc: pydantic.ValidationError) -> Fields:
+    """The fields with the ones the model refused emptied, each with an ``extract-failed`` issue;
+    QizhiParserError when what failed is no field of the table."""
+    failed: dict[str, str] = {}
+    for error in exc.errors():
+        top = str(error["loc"][0]) if error["loc"] else ""
+        name = _ARTICLE_TO_FIELD.get(top, top)
+        if not hasattr(fields, name):
+            raise QizhiParserError(f"extracted values failed validation: {error['msg']}") from exc
+        failed.setdefault(name, error["msg"])
+    changes: dict[str, Found[Any]] = {}
+    for name, message in failed.items():
+        value = getattr(fields, name).value
+        empty: Any = [] if isinstance(value, list) else None
+        problem = issue(name, "extract-failed", f"{name} could not be read ({message})"[:300])
+        changes[name] = Found(empty, issues=(problem,))
+    return dataclasses.replace(fields, **changes)
+
+
+def _assemble(page: Page, layout: Layout, fields: Fields, decoded: _Input) -> Article:
+    stamp = fields.published_at.value
+    headline_lines = fields.headline.value
     headline = " ".join(headline_lines) or None
-    paragraphs = _paragraphs(founds)
+    paragraphs = _paragraphs(fields)
     printed_script = detect_script(headline or "", *(p.text for p in paragraphs[:20]))
-    try:
-        return Article(
-            url=value["url"],
-            url_info=value["url_info"],
-            input_format="html" if page.format == "html" else "text",
-            encoding=decoded.encoding,
-            script=printed_script,
-            printed_script=printed_script,
-            headline=headline,
-            headline_lines=headline_lines,
-            pretitle=value["pretitle"],
-            subtitle=value["subtitle"],
-            original_headline=value["original_headline"],
-            published_at=stamp.at if stamp else None,
-            published_raw=founds["published_at"].raw if stamp else None,
-            published_precision=stamp.precision if stamp else None,
-            source=value["source"],
-            edition=value["edition"],
-            dateline=value["dateline"],
-            breadcrumb=value["breadcrumb"],
-            sections=value["sections"],
-            credits=value["credits"],
-            images=value["images"],
-            pagination=value["pagination"],
-            issues=[*decoded.issues, *_issues(page, layout, founds)],
-            provenance=_provenance(decoded.rule, layout, founds),
-        )
-    except pydantic.ValidationError as exc:
-        raise QizhiParserError(f"extracted values failed validation: {exc.errors()[0]['msg']}") from exc
+    items = fields.items()
+    return Article(
+        url=fields.url.value,
+        url_info=fields.url_info.value,
+        input_format="html" if page.format == "html" else "text",
+        encoding=decoded.encoding,
+        script=printed_script,
+        printed_script=printed_script,
+        headline=headline,
+        headline_lines=headline_lines,
+        pretitle=fields.pretitle.value,
+        subtitle=fields.subtitle.value,
+        original_headline=fields.original_headline.value,
+        published_at=stamp.at if stamp else None,
+        published_raw=fields.published_at.raw if stamp else None,
+        published_precision=stamp.precision if stamp else None,
+        source=fields.source.value,
+        edition=fields.edition.value,
+        dateline=fields.dateline.value,
+        breadcrumb=fields.breadcrumb.value,
+        sections=fields.sections.value,
+        credits=fields.credits.value,
+        images=fields.images.value,
+        pagination=fields.pagination.value,
+        issues=[*decoded.issues, *_issues(page, layout, items)],
+        provenance=_provenance(decoded.rule, layout, items),
+    )
 
 
 def _enforce(article: Article) -> None:
@@ -470,7 +545,7 @@ def _continue_sections(sections: list[Section], more: list[Section]) -> None:
 
 
 def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = None,
-                script: Script | None = None) -> Article:
+                options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
     """Join the pages of one multi-page article into one Article.
 
     Pages may be given in any order (they are sorted by their page number) as
@@ -478,11 +553,12 @@ def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = Non
     that starts mid-section continues the previous page's last section — while
     metadata and credits are taken once. Pages that disagree on headline or
     publication time add an issue. ``url`` is given to :func:`parse` for pages given as bytes
-    or str; ``script`` converts every page as :func:`parse` does.
+    or str, with the options (``script`` converts every page, Articles included).
     """
-    articles = [p if isinstance(p, Article) else parse(p, url=url) for p in pages]
-    if script is not None:
-        articles = [convert_article(a, script) for a in articles]
+    opts = _options(options, keywords, "parse_pages")
+    articles = [p if isinstance(p, Article) else parse(p, url=url, options=opts) for p in pages]
+    if opts.script is not None:
+        articles = [convert_article(a, opts.script) for a in articles]
     if not articles:
         raise NotAnArticleError("parse_pages() needs at least one page")
     ordered = [a for _, a in sorted(enumerate(articles), key=lambda ia: (_page_number(ia[1]), ia[0]))]

@@ -18,8 +18,8 @@ from typing import Any
 
 from .core import parse
 from .errors import QizhiParserError
-from .fields.credits import EDITOR_CHAIN
 from .models import Article
+from .text.credits import EDITOR_CHAIN
 
 __all__ = ["EDITORIAL_ROLES", "VIEWS", "compare", "field_report", "load_expected"]
 

@@ -9,7 +9,6 @@ text-only input relies on the text patterns alone.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 import urllib.parse
@@ -22,23 +21,26 @@ from lxml import etree
 
 from .errors import NotAnArticleError, QizhiParserError
 from .models import IssueCode
-from .vocab import CLASS_ZONES, ID_ZONES, SHARE_CALL, SHARE_QUERY, SHARE_URL, Zone
+from .settings import (
+    MAX_ATTRIBUTE_VALUE,
+    MAX_ATTRIBUTES,
+    MAX_BLOCKS,
+    MAX_DEPTH,
+    MAX_H1_ROOTS,
+    MAX_LINES,
+    MAX_PER_BLOCK,
+    MAX_TAGS,
+)
+from .templates import BUNDLED, Template, TemplateSet
+from .text.spaces import UNSAFE, collapse, scrub, scrub_count, strip
+from .vocab import SHARE_CALL, SHARE_QUERY, SHARE_URL, Zone
 
-__all__ = ["MAX_BLOCKS", "Block", "Link", "Page", "page_from_html", "page_from_text", "parse_tree", "scrub"]
+__all__ = ["Block", "Link", "Page", "page_from_html", "page_from_text", "parse_tree"]
 
 #: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _BODY = Zone.BODY
+_NO_MARKS: frozenset[str] = frozenset()
 _TITLE = Zone.TITLE
-
-_WS = regex.compile(r"[ \t\n\r\f\v]+")
-
-#: Most blocks read from one page. A real article page has a few hundred; past this
-#: the rest of the page is not read and the Article says so (issue ``input-truncated``),
-#: which bounds the work any input can cause.
-MAX_BLOCKS = 20_000
-
-#: Most links and most images kept for one block (a paragraph has a handful).
-MAX_PER_BLOCK = 500
 
 #: Elements whose start and end break the flow of text into blocks.
 BLOCK_TAGS = frozenset(
@@ -68,7 +70,7 @@ def _parser() -> etree.HTMLParser:
         parser = _LOCAL.parser = etree.HTMLParser(
             encoding="utf-8",
             no_network=True,
-            huge_tree=False,  # libxml2's limits stay on: no text node over 10 MB, no deeper than 256
+            huge_tree=False,  # libxml2's limits stay on: no text node over 10 MB, no deeper than MAX_DEPTH
             remove_comments=True,
             remove_pis=True,
             recover=True,
@@ -134,6 +136,8 @@ class Page:
     """Only the containers of a recognised template were read."""
     marks: frozenset[str] = frozenset()
     """The template marks (``#id``, class) found on the page's containers."""
+    template: Template | None = None
+    """The template whose signature is on the page, if one is."""
     cleaned: int = 0
     """Control, bidi and lone surrogate characters removed from the text."""
     url: str | None = None
@@ -151,9 +155,6 @@ class Page:
 # ------------------------------------------------------------------------- text
 
 
-#: Most lines of a text dump read (a real dump has a few thousand); the rest is
-#: not read and the Article says so (``input-truncated``).
-MAX_LINES = 200_000
 #: A run of spaces this long inside a line of a text dump separates two table cells
 #: that a text renderer set side by side (``www.site.cn      2005年08月16日 来源：新华网``).
 _CELL_GAP = regex.compile(r"[ \t]{4,}")
@@ -186,7 +187,6 @@ def _unbullet(cell: str) -> tuple[str, bool]:
     return cell, False
 
 
-_STRIP = " \t\r\f\v\xa0\u3000\ufeff"
 
 
 def page_from_text(text: str) -> Page:
@@ -204,7 +204,7 @@ def page_from_text(text: str) -> Page:
         if len(blocks) >= MAX_BLOCKS:
             truncated = True
             break
-        line = raw.strip(_STRIP)
+        line = strip(raw)
         if not line or (line[0] == "<" and _DECLARATION.match(line)):
             group += 1  # a markup declaration (<!DOCTYPE …>, <!ENTITY …>, <?xml …?>) is never text
             continue
@@ -212,7 +212,7 @@ def page_from_text(text: str) -> Page:
         group += int(row)  # a table row: its own element, whatever the blank lines say
         for i, cell in enumerate(cells):
             group += int(i > 0)  # a cell beside another is an element of its own
-            cell, listed = _unbullet(cell.strip(_STRIP))
+            cell, listed = _unbullet(strip(cell))
             if cell:
                 blocks.append(Block(text=cell, lines=(cell,), index=len(blocks), listed=listed, group=group,
                                     line=number))
@@ -221,86 +221,6 @@ def page_from_text(text: str) -> Page:
 
 
 # ------------------------------------------------------------------------- html
-
-
-#: Characters no field may hold: C0 controls but tab and line breaks, DEL and C1 controls,
-#: bidi embeddings, overrides, isolates and marks, and lone surrogates. The standard re
-#: engine: it scans a character class several times faster than ``regex``.
-_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-#: Vertical tab and form feed: whitespace, read as a space.
-_SPACE_CONTROLS = str.maketrans({"\x0b": " ", "\x0c": " "})
-
-
-def scrub(text: str) -> str:
-    """``text`` without the characters no field may hold (controls, bidi, lone surrogates).
-
-    >>> scrub("a\x01b\u202ec\x1b[31m"), scrub("正文")
-    ('abc[31m', '正文')
-    """
-    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
-
-
-def scrub_count(text: str) -> tuple[str, int]:
-    """``scrub`` and how many characters it removed (vertical tab and form feed become spaces)."""
-    if "\x0b" in text or "\x0c" in text:
-        text = text.translate(_SPACE_CONTROLS)
-    if not _UNSAFE.search(text):
-        return text, 0
-    return _UNSAFE.subn("", text)
-
-
-def _collapse(text: str) -> str:
-    """ASCII whitespace runs to one space, then stripped (the regex only when needed)."""
-    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
-        return _WS.sub(" ", text).strip()
-    return text.strip()
-
-
-#: Longest class/id value whose zone is cached: the cache is bounded by size, not only by
-#: count (150 pages with a unique 2 MB class attribute would otherwise keep 300 MB alive).
-_MAX_CACHED_MARK = 200
-
-
-def _zone_of(ident: str | None, cls: str | None) -> Zone | None:
-    return _marked(ident, cls)[0]
-
-
-def _marked(ident: str | None, cls: str | None) -> tuple[Zone | None, frozenset[str]]:
-    """The zone an element's id and class give, and its marks (classes and ``#id``)."""
-    if (ident is not None and len(ident) > _MAX_CACHED_MARK) or (cls is not None and len(cls) > _MAX_CACHED_MARK):
-        return _marked_uncached(ident, cls)
-    return _marked_cached(ident, cls)
-
-
-def _marked_uncached(ident: str | None, cls: str | None) -> tuple[Zone | None, frozenset[str]]:
-    return _zone_uncached(ident, cls), _marks(ident, cls)
-
-
-def _zone_uncached(ident: str | None, cls: str | None) -> Zone | None:
-    if ident and ident in ID_ZONES:
-        return ID_ZONES[ident]
-    if cls:
-        for token in cls.split():
-            zone = CLASS_ZONES.get(token)
-            if zone is not None:
-                return zone
-    return None
-
-
-# a template's few hundred class/id values recur on every page: at most 4096 × 2 × 200 characters
-_marked_cached = functools.lru_cache(maxsize=4096)(_marked_uncached)
-
-
-def _marks(ident: str | None, cls: str | None) -> frozenset[str]:
-    if not ident and not cls:
-        return _NO_MARKS
-    tokens = cls.split() if cls else []
-    if ident:
-        tokens.append("#" + ident)
-    return frozenset(tokens)
-
-
-_NO_MARKS: frozenset[str] = frozenset()
 
 
 _ZERO_SIZE = regex.compile(r"(?:^|;)(font-size|height|width|max-height):0(?:px|em|rem|pt|%)?(?=;|$|!)")
@@ -340,7 +260,8 @@ _Frame = tuple[Zone | None, bool, bool, bool, bool, bool, etree._Element, bool, 
 class _Builder:
     """Turns an lxml tree into blocks with iterative walks (no recursion)."""
 
-    def __init__(self) -> None:
+    def __init__(self, templates: TemplateSet) -> None:
+        self.templates = templates
         self.blocks: list[Block] = []
         # the open inline run: its text parts and what is known of the visible ones
         self.parts: list[str] = []
@@ -359,7 +280,7 @@ class _Builder:
         self.inline_zone: Zone | None = None
         self.truncated = False
         self.cleaned = 0
-        """Unsafe characters removed from the text (see ``_UNSAFE``)."""
+        """Unsafe characters removed from the text (see ``UNSAFE``)."""
 
     def flush(self, frame: _Frame) -> None:
         """End the open run of inline text: a block, unless it shows nothing. Part of the
@@ -371,7 +292,7 @@ class _Builder:
                 self.inline_zone = None
             return
         raw = "".join(self.parts)
-        text = _collapse(raw)
+        text = collapse(raw)
         images = tuple(self.images)
         if text or images:
             el = frame[6]
@@ -381,17 +302,17 @@ class _Builder:
             if self.any_bold:
                 bold = self.has_text and self.lead_open
                 if not bold:
-                    prefix = _collapse("".join(self.lead))
+                    prefix = collapse("".join(self.lead))
             if self.broken:
-                lines = tuple(t for t in map(_collapse, raw.split("\x00")) if t)
-                text = _collapse(raw.replace("\x00", " "))
+                lines = tuple(t for t in map(collapse, raw.split("\x00")) if t)
+                text = collapse(raw.replace("\x00", " "))
             else:
                 lines = (text,) if text else ()
-            if _UNSAFE.search(text):  # controls, bidi overrides, surrogates from entities (&#1; &#x202E;)
-                text, removed = _UNSAFE.subn("", text)
+            if UNSAFE.search(text):  # controls, bidi overrides, surrogates from entities (&#1; &#x202E;)
+                text, removed = UNSAFE.subn("", text)
                 self.cleaned += removed
-                lines = tuple(t for t in (_UNSAFE.sub("", line).strip() for line in lines) if t)
-                prefix = _UNSAFE.sub("", prefix)
+                lines = tuple(t for t in (UNSAFE.sub("", line).strip() for line in lines) if t)
+                prefix = UNSAFE.sub("", prefix)
                 text = text.strip()
             level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
             # positional: the hot path (keywords cost 2.7 µs a block against 0.9 µs)
@@ -423,6 +344,7 @@ class _Builder:
     def walk(self, root: etree._Element, top: _Frame) -> None:
         stack: list[_Frame] = [top]
         link_start: list[int] = []
+        marked = self.templates.marked
         blocks = self.blocks
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
@@ -452,7 +374,7 @@ class _Builder:
                     if "hidden" in keys:
                         own_hidden = True
                     if ident or cls:
-                        own_zone, own_marks = _marked(ident, cls)
+                        own_zone, own_marks = marked(ident, cls)
                         if not is_block:
                             own_marks = marks
                     else:
@@ -514,7 +436,7 @@ class _Builder:
                 elif tag == "a" and link_start:
                     start = link_start.pop()
                     href = el.get("href")
-                    label = scrub(_collapse("".join(self.parts[start:]).replace("\x00", " ")))
+                    label = scrub(collapse("".join(self.parts[start:]).replace("\x00", " ")))
                     if href and label and len(self.links) < MAX_PER_BLOCK:
                         self.links.append(Link(label, href))
                 text = el.tail if not text_frame[1] or text_frame[7] else None
@@ -535,7 +457,7 @@ class _Builder:
         self.flush(stack[0])
 
 
-def _frame_for(el: etree._Element) -> _Frame:
+def _frame_for(el: etree._Element, templates: TemplateSet) -> _Frame:
     """The inherited context of an element, read from its ancestors (for subtree walks)."""
     zone: Zone | None = None
     hidden = bold = centred = linked = listed = False
@@ -549,7 +471,7 @@ def _frame_for(el: etree._Element) -> _Frame:
             bold = bold or a_bold
             centred = centred or a_centred
             if zone is None:
-                zone = _zone_of(anc.get("id"), anc.get("class"))
+                zone = templates.zone_of(anc.get("id"), anc.get("class"))
         bold = bold or tag in BOLD_TAGS
         centred = centred or tag == "center"
         linked = linked or (tag == "a" and anc.get("href") is not None)
@@ -562,68 +484,57 @@ _CONTAINER_ZONES = frozenset(
 )
 
 
-#: Most <h1> elements taken as fast-path roots (a page has one or two; 600,000 sibling
-#: <h1> would each become a root).
-_MAX_H1_ROOTS = 16
-
 #: Elements that may be a template container (or the headline).
 _CONTAINER_TAGS = ("div", "span", "p", "h1", "h2", "section", "article", "main", "td", "center", "font")
-
-
-def _seen_marks(ident: str | None, cls: str | None, seen: set[str]) -> None:
-    if ident and ident in ID_ZONES:
-        seen.add("#" + ident)
-    if cls:
-        seen.update(token for token in cls.split() if token in CLASS_ZONES)
 
 
 def _has_text(el: etree._Element) -> bool:
     return bool("".join(el.itertext()).strip())
 
 
-def _fast_roots(root: etree._Element, seen: set[str]) -> list[etree._Element] | None:
-    """The template containers to walk instead of the whole page, in document order,
-    or None when the page does not look like a known template (then the whole page
-    is walked). One pass over the elements; a Python loop beats XPath here. The
-    template marks met are added to ``seen``."""
+def _fast_roots(root: etree._Element, templates: TemplateSet,
+                seen: set[str]) -> tuple[list[etree._Element] | None, Template | None]:
+    """The template that matches the page, and its containers to walk instead of the whole
+    page, in document order: None when no template matches (or its body container is empty),
+    then the whole page is walked. One pass over the elements; a Python loop beats XPath
+    here. The template marks met are added to ``seen``."""
     body = root.find("body")
     if body is None:
-        return None
+        return None, None
     roots: list[etree._Element] = []
-    zones: set[Zone] = set()
+    body_text = False
     h1s = 0
     for el in body.iter(*_CONTAINER_TAGS):  # filtered in C: no proxies for <a>, <li>, <img> …
         keys = el.keys()  # attribute names: one call, and an empty list for most elements
         if el.tag == "h1":
             h1s += 1
-            if _headline_root(el, h1s, seen, roots):
-                zones.add(_TITLE)
+            _headline_root(el, h1s, templates, seen, roots)
             continue
         if not keys:
             continue
         ident = el.get("id") if "id" in keys else None
         cls = el.get("class") if "class" in keys else None
-        zone = _zone_of(ident, cls)
+        zone = templates.zone_of(ident, cls)
         if zone is None:
             continue
-        _seen_marks(ident, cls, seen)
+        templates.seen_marks(ident, cls, seen)
         if zone in _CONTAINER_ZONES:
             roots.append(el)
-            if zone != _BODY or _has_text(el):  # an empty body container is no template's body
-                zones.add(zone)
-    return _outermost(roots) if {_BODY, _TITLE} <= zones else None
+            if zone == _BODY and not body_text:
+                body_text = _has_text(el)  # an empty body container is no template's body
+    template = templates.match(seen)
+    return (_outermost(roots) if template is not None and body_text else None), template
 
 
-def _headline_root(el: etree._Element, count: int, seen: set[str], roots: list[etree._Element]) -> bool:
+def _headline_root(el: etree._Element, count: int, templates: TemplateSet, seen: set[str],
+                   roots: list[etree._Element]) -> None:
     """Add the ``count``-th <h1> of the page to the roots with the elements beside it (引题
-    above, 副题 below), unless it has no text (a logo) or is past the few a page has;
-    whether it was added."""
-    _seen_marks(el.get("id"), el.get("class"), seen)
-    if count > _MAX_H1_ROOTS or not _has_text(el):
-        return False
+    above, 副题 below), unless it has no text (a logo) or is past the few a page has."""
+    templates.seen_marks(el.get("id"), el.get("class"), seen)
+    if count > MAX_H1_ROOTS or not _has_text(el):
+        return
     prev, nxt = el.getprevious(), el.getnext()
     roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
-    return True
 
 
 def _outermost(roots: list[etree._Element]) -> list[etree._Element]:
@@ -651,7 +562,7 @@ def _meta(root: etree._Element) -> tuple[dict[str, str], str | None]:
             meta.setdefault(key.strip().lower(), scrub(value.strip()))
     title = None
     for el in scope.iter("title"):
-        title = scrub(_WS.sub(" ", "".join(el.itertext()))).strip() or None
+        title = collapse(scrub("".join(el.itertext()))) or None
         break
     return meta, title
 
@@ -701,14 +612,6 @@ def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> li
     return found
 
 
-#: Most tags (``<`` characters) handed to lxml. A real article page has a few thousand;
-#: past this the rest of the page is not read (``input-truncated``), so no input makes
-#: libxml2 build a tree of millions of elements (most of its memory and time).
-MAX_TAGS = 60_000
-#: Most attributes kept on one element (libxml2's duplicate check is quadratic in them).
-MAX_ATTRIBUTES = 128
-#: Longest attribute value kept (a 10 MB data: URI is no URL an Article holds).
-MAX_ATTRIBUTE_VALUE = 65_536
 #: A tag this long may hold too many attributes or too long a value: it is looked into.
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
 _LONG_TAG_SIZE = 4000
@@ -824,9 +727,9 @@ def parse_tree(text: str, problems: list[tuple[IssueCode, str]] | None = None) -
         if entry.type_name != "ERR_RESOURCE_LIMIT":
             continue
         if "depth" in entry.message.lower():
-            # elements nested deeper than 256: the parser keeps what is above that depth
+            # elements nested deeper than MAX_DEPTH: the parser keeps what is above that depth
             if problems is not None:
-                problems.append(("input-truncated", f"elements nested deeper than 256 levels (from line "
+                problems.append(("input-truncated", f"elements nested deeper than {MAX_DEPTH} levels (from line "
                                                     f"{entry.line}) were not read"))
             continue
         raise QizhiParserError(
@@ -839,20 +742,21 @@ def parse_tree(text: str, problems: list[tuple[IssueCode, str]] | None = None) -
 
 
 def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
-                   root: etree._Element | None = None) -> Page:
-    """Blocks of an HTML page. With ``fast``, only the template containers of a
-    recognised template are read (``Page.partial``); otherwise the whole page."""
+                   root: etree._Element | None = None, templates: TemplateSet = BUNDLED) -> Page:
+    """Blocks of an HTML page. With ``fast``, only the containers of the template that
+    matches the page are read (``Page.partial``); otherwise, or when none matches, the
+    whole page."""
     if root is None:
         root = parse_tree(text)
     meta, title = _meta(root)
     urls = _url_candidates(meta, root, text) if find_urls else []
-    builder = _Builder()
+    builder = _Builder(templates)
     seen: set[str] = set()
-    found = _fast_roots(root, seen)
+    found, template = _fast_roots(root, templates, seen)
     roots = found if fast else None
     if roots is not None:
         for el in roots:
-            builder.walk(el, _frame_for(el))
+            builder.walk(el, _frame_for(el, templates))
     else:
         body = root.find("body")
         top = body if body is not None else root
@@ -866,5 +770,6 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
         truncated=builder.truncated,
         partial=roots is not None,
         marks=frozenset(seen),
+        template=template,
         cleaned=builder.cleaned,
     )

@@ -1,14 +1,14 @@
-"""The vocabulary of People's Daily CMS pages: labels, template marks and patterns.
+"""The vocabulary of Chinese news pages: labels and patterns.
 
-Everything site-specific lives here as data, in simplified and traditional forms,
-so the extractors stay generic. Patterns are compiled once, at import, in VERBOSE
+The labels pages print (来源, 责任编辑 …) live here as data, in simplified and traditional
+forms, so the rules stay generic; template marks are records in ``qizhi_parser/sites/``
+(:mod:`qizhi_parser.templates`). Patterns are compiled once, at import, in VERBOSE
 form; each is written without nested quantifiers over the same characters so that
 matching stays linear in the input (see ``tests/test_robustness.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 import regex
@@ -142,107 +142,6 @@ class Zone(str, Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """One era of one site family's article layout: the marks (``#id`` or class) of its
-    regions. A page matches when every mark of ``signature`` is on it."""
-
-    name: str
-    family: str
-    era: str
-    marks: dict[str, Zone]
-    """``#id`` or class → the zone it marks."""
-    signature: frozenset[str]
-
-
-#: The known templates, most specific first. A new template or site family is a record
-#: here plus its fixture and golden file.
-TEMPLATES: tuple[Template, ...] = (
-    Template(
-        "people-2024", "people", "2020–",
-        {"#rwb_navpath": Zone.BREADCRUMB, "col-1-1": Zone.INFO, "rm_txt_con": Zone.BODY, "edit": Zone.CREDITS,
-         "paper_num": Zone.CHROME, "otitle": Zone.ORIGINAL_HEADLINE, "author": Zone.BYLINE,
-         "box_pic": Zone.CHROME, "tjewm": Zone.CHROME, "tjewm1": Zone.CHROME, "section-common-share-wrap": Zone.CHROME,
-         "bza": Zone.CHROME},
-        frozenset({"col-1-1", "rm_txt_con"}),
-    ),
-    Template(
-        "people-2019", "people", "2015–2020",
-        {"#rwb_navpath": Zone.BREADCRUMB, "text_title": Zone.TITLE, "box01": Zone.INFO, "#rwb_zw": Zone.BODY,
-         "box_con": Zone.BODY, "edit": Zone.CREDITS, "zdfy": Zone.PAGINATION, "author": Zone.BYLINE,
-         "box_pic": Zone.CHROME},
-        frozenset({"text_title", "box_con"}),
-    ),
-    Template(
-        "people-channel", "people", "2018–",
-        {"subNav": Zone.BREADCRUMB, "title": Zone.TITLE, "artOri": Zone.INFO, "artDet": Zone.BODY,
-         "editor": Zone.CREDITS, "zdfy": Zone.PAGINATION, "page_n": Zone.PAGINATION},
-        frozenset({"artOri", "artDet"}),
-    ),
-    Template(
-        "people-2012", "people", "–2014",
-        {"#p_navigator": Zone.BREADCRUMB, "#p_title": Zone.TITLE, "#p_publishtime": Zone.INFO, "#p_origin": Zone.INFO,
-         "#p_content": Zone.BODY, "#p_editor": Zone.CREDITS},
-        frozenset({"#p_title", "#p_content"}),
-    ),
-    Template(
-        "people-epaper", "people", "–",
-        {"#ozoom": Zone.BODY},
-        frozenset({"#ozoom"}),
-    ),
-)
-
-#: Marks that are no template's own: names many sites use for the same region.
-GENERIC_MARKS: dict[str, Zone] = {
-    "title": Zone.TITLE,
-    "edit": Zone.CREDITS,
-    "editor": Zone.CREDITS,
-    "author": Zone.BYLINE,
-    "show_text": Zone.BODY,
-    "otitle": Zone.ORIGINAL_HEADLINE,
-    "share": Zone.CHROME,
-    "ops_share": Zone.CHROME,
-    # path lines: <div class="path">, .breadcrumb, .crumbs, .position, .location (当前位置)
-    "path": Zone.BREADCRUMB,
-    "breadcrumb": Zone.BREADCRUMB,
-    "breadcrumbs": Zone.BREADCRUMB,
-    "crumb": Zone.BREADCRUMB,
-    "crumbs": Zone.BREADCRUMB,
-    "position": Zone.BREADCRUMB,
-    "location": Zone.BREADCRUMB,
-}
-
-
-def _zones(ids: bool) -> dict[str, Zone]:
-    table: dict[str, Zone] = {}
-    for template in TEMPLATES:
-        for mark, zone in template.marks.items():
-            if mark.startswith("#") == ids:
-                table.setdefault(mark.lstrip("#"), zone)
-    for mark, zone in GENERIC_MARKS.items():
-        if mark.startswith("#") == ids:
-            table.setdefault(mark.lstrip("#"), zone)
-    return table
-
-
-#: Element id → zone (every template's and the generic marks). Ids are matched before classes.
-ID_ZONES: dict[str, Zone] = _zones(ids=True)
-#: Element class → zone.
-CLASS_ZONES: dict[str, Zone] = _zones(ids=False)
-
-
-def match_template(marks: frozenset[str]) -> Template | None:
-    """The first template whose signature marks are all on the page.
-
-    >>> match_template(frozenset({"col-1-1", "rm_txt_con", "edit"})).name, match_template(frozenset({"edit"}))
-    ('people-2024', None)
-    """
-    for template in TEMPLATES:
-        if template.signature <= marks:
-            return template
-    return None
 
 
 #: Zones that may hold the title block (pretitle / headline / subtitle).
@@ -386,8 +285,6 @@ ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|�
 TITLE_SEPARATOR = regex.compile(r"(?:--|——|_|\||｜)")
 #: A title part naming the site (人民网, 手机人民网, 旗帜网 …): dropped with the parts after it.
 SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.c", regex.IGNORECASE)
-#: Longest title part that is a channel name (文化, 经济·科技) between headline and site.
-MAX_CHANNEL_PART = 8
 
 #: Lines of site chrome in text dumps and templates: never article text.
 #: The page tools printed around the text (print, close, correct, share, keep, report): on a
@@ -405,11 +302,11 @@ CHROME_WORDS = (
     # hot-word and tag lines under the text: 热词：两会 留学
     "热词", "熱詞", "关键词", "關鍵詞", "标签", "標籤",
 )
-_APP_WORDS = ("打开", "打開", "下载", "下載")
+APP_WORDS = ("打开", "打開", "下载", "下載")
 CHROME = regex.compile(
     rf"""
     ^[\s\u3000]*(?:{"|".join(regex.escape(w) for w in CHROME_WORDS)})(?:[\s:：].*)?$
-    |^[\s\u3000]*(?:{"|".join(_APP_WORDS)}).{{0,12}}(?:客户端|客戶端|APP|App)[\s\u3000]*$
+    |^[\s\u3000]*(?:{"|".join(APP_WORDS)}).{{0,12}}(?:客户端|客戶端|APP|App)[\s\u3000]*$
     """,
     regex.VERBOSE,
 )
@@ -453,8 +350,6 @@ _TOOLS = "|".join(regex.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=T
 CREDIT_LEAD_WIDGETS = regex.compile(rf"^(?:[【\[]?(?:{_TOOLS})[】\]]?[\s\u3000]*)+")
 #: First characters of a line that may open with tool words.
 CREDIT_LEAD_FIRST = frozenset("【[" + "".join(w[0] for w in TOOL_WORDS))
-#: Longest line tested against WIDGET.
-MAX_WIDGET_LINE = 40
 
 #: Headings of blocks after the article: the body ends where one starts.
 STOP_WORDS = (
@@ -561,11 +456,4 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 #: Images that decorate rather than illustrate: pager arrows, icons, logos, QR codes.
 DECOR_IMAGE = regex.compile(
     r"next_page|prev_page|pre_page|/icon|icon\d|logo|share|qrcode|code_wx|erweima", regex.IGNORECASE
-)
-
-#: First characters of the short special lines (chrome, stop headings, promos, 原标题, the
-#: edition line, pagers, end marks): a line starting otherwise is none of them.
-SPECIAL_FIRST = frozenset(
-    {w[0] for w in (*CHROME_WORDS, *_APP_WORDS, *STOP_WORDS, *PROMO_WORDS)}
-    | set("原《【[上下首尾(（") | set("0123456789")
 )

@@ -13,7 +13,7 @@ import pytest
 import qizhi_parser
 from qizhi_parser import DecodeError, QizhiParserError
 from qizhi_parser.models import ISSUE_CODES, IssueCode
-from qizhi_parser.page import _marked_cached
+from qizhi_parser.templates import BUNDLED
 
 from .conftest import ROOT
 
@@ -62,10 +62,10 @@ def test_twenty_million_newlines_in_a_dump() -> None:
 
 
 def test_the_zone_cache_holds_no_huge_keys() -> None:
-    before = _marked_cached.cache_info().currsize
+    before = BUNDLED.cache_size()
     for i in range(5):
         qizhi_parser.parse(HEAD + f"<div class='{'x' * 100_000}{i}'>" + PROSE + "</div></body></html>")
-    assert _marked_cached.cache_info().currsize <= before + 2
+    assert BUNDLED.cache_size() <= before + 2
 
 
 # ------------------------------------------------------------------ one bad value costs one field
@@ -111,13 +111,12 @@ def _broken(*args: object) -> None:
 @pytest.mark.parametrize("stage", ["layout", "extractor"])
 def test_strict_raises_when_a_field_failed(monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     from qizhi_parser import core
-    from qizhi_parser.fields import breadcrumb
+    from qizhi_parser.layout import stage as layout_stage
 
     if stage == "layout":  # finding the path line fails
-        monkeypatch.setattr(breadcrumb, "locate", _broken)
+        monkeypatch.setattr(layout_stage, "locate_path", _broken)
     else:  # reading it fails
-        table = tuple((name, _broken if name == "breadcrumb" else step, default) for name, step, default in core.FIELDS)
-        monkeypatch.setattr(core, "FIELDS", table)
+        monkeypatch.setattr(core, "extract_breadcrumb", _broken)
     article = qizhi_parser.parse(HEAD + PROSE + "</body></html>")
     failed = [(i.field, i.code) for i in article.issues if i.code == "extract-failed"]
     assert failed == [("breadcrumb", "extract-failed")]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 import qizhi_parser
-from qizhi_parser.fields.breadcrumb import _parts
-from qizhi_parser.fields.credits import info_line_credits
-from qizhi_parser.vocab import MAX_WIDGET_LINE, WIDGET
+from qizhi_parser.settings import RULES
+from qizhi_parser.text.credits import info_line_credits
+from qizhi_parser.text.paths import path_steps
+from qizhi_parser.vocab import WIDGET
 
 TRADITIONAL_PROSE = "<p>　　第一段正文，講述了一件事情的來龍去脈。</p><p>　　第二段正文，補充了更多細節。</p>"
 PROSE = "　　第一段正文，讲述了一件事情的来龙去脉。" + "<p>　　第二段正文，补充了更多的细节和背景。</p>"
@@ -34,7 +35,7 @@ WIDGET_LINES = [
 
 @pytest.mark.parametrize(("line", "widget"), [r[1:] for r in WIDGET_LINES], ids=[r[0] for r in WIDGET_LINES])
 def test_widget_lines(line: str, widget: bool) -> None:
-    assert (len(line) <= MAX_WIDGET_LINE and bool(WIDGET.match(line))) is widget
+    assert (len(line) <= RULES.max_widget_line and bool(WIDGET.match(line))) is widget
 
 
 PATHS = [
@@ -50,7 +51,7 @@ PATHS = [
 
 @pytest.mark.parametrize(("line", "parts"), [r[1:] for r in PATHS], ids=[r[0] for r in PATHS])
 def test_path_lines(line: str, parts: list[str] | None) -> None:
-    assert _parts(line) == parts
+    assert path_steps(line) == parts
 
 
 INFO_LINES = [

@@ -4,6 +4,7 @@ Found; and the fast path (template containers only) never changes a result."""
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 import typing
 from collections import Counter
@@ -11,11 +12,11 @@ from collections import Counter
 import pytest
 
 import qizhi_parser
+import qizhi_parser.fields
 from qizhi_parser import core
 from qizhi_parser.decode import decode
-from qizhi_parser.fields.lines import Context, LineKind, classify, read_lines, settle
 from qizhi_parser.found import Found
-from qizhi_parser.layout import Layout, segment
+from qizhi_parser.layout import Context, Layout, LineKind, classify, read_lines, segment, settle
 from qizhi_parser.page import Block, Link, Page, page_from_html, page_from_text
 from qizhi_parser.vocab import Zone
 
@@ -129,11 +130,15 @@ def test_segment_a_template_page() -> None:
     assert layout.time is not None
     assert layout.time.rule == "html:info"
     assert _text(page, layout.time.index) == "2024年03月12日07:45 | 来源：人民网－人民日报"
-    assert layout.source == layout.time.index
+    assert layout.source is not None
+    assert layout.source.index == layout.time.index
+    assert layout.source.name == "人民网－人民日报"
     assert layout.title is not None
-    assert layout.title.lines == ["春季招聘会为高校毕业生搭建求职桥梁（经济新方位）"]
-    assert _text(page, layout.breadcrumb) == "人民网>>社会·法治"
-    assert layout.breadcrumb_rule == "html:breadcrumb"
+    assert layout.title.lines == ("春季招聘会为高校毕业生搭建求职桥梁（经济新方位）",)
+    assert layout.path is not None
+    assert _text(page, layout.path.index) == "人民网>>社会·法治"
+    assert layout.path.rule == "html:breadcrumb"
+    assert layout.path.steps == ("人民网", "社会·法治")
     assert layout.body_rule == "html:body"
     assert layout.second_article is None
     kinds = Counter(line.kind for line in layout.lines)
@@ -153,12 +158,13 @@ def test_segment_finds_the_same_regions_in_html_and_text(name: str) -> None:
     assert layout.template == "generic"
     assert layout.time is not None
     assert layout.time.rule == f"{fmt}:time-source-line"
-    assert layout.source == layout.time.index
+    assert layout.source is not None
+    assert layout.source.index == layout.time.index
     assert layout.title is not None
     assert layout.title.rule in ("html:h1", "text:title-block")
     assert len(layout.title.lines) == 2
-    assert layout.breadcrumb is not None
-    assert layout.breadcrumb_rule == f"{fmt}:path-line"
+    assert layout.path is not None
+    assert layout.path.rule == f"{fmt}:path-line"
     assert layout.body_rule == f"{fmt}:after-header"
     kinds = Counter(line.kind for line in layout.lines)
     assert (kinds[LineKind.PARAGRAPH], kinds[LineKind.HEADING], kinds[LineKind.CREDIT]) == (10, 3, 1)
@@ -170,19 +176,26 @@ def test_a_second_article_is_a_region() -> None:
     page = page_from_text(one + "\n\n" + one)
     layout = segment(page)
     assert layout.second_article is not None
-    assert all(line.block.index < layout.second_article for line in layout.lines)
+    assert all(line.block.index < layout.second_article.index for line in layout.lines)
+    assert layout.second_article.rule == "second-article"
     assert [i.code for i in layout.issues] == ["multiple-articles"]
 
 
 # ------------------------------------------------------------------ the contract of the field extractors
 
 
+FIELD_NAMES = [f.name for f in dataclasses.fields(core.Fields)]
+
+
 def test_the_field_table_covers_the_article() -> None:
-    names = [name for name, _, _ in core.FIELDS]
-    assert len(names) == len(set(names))
     derived = {"input_format", "encoding", "script", "printed_script", "headline_lines", "published_raw",
                "published_precision", "issues", "provenance"}
-    assert set(qizhi_parser.Article.model_fields) - derived == set(names)
+    assert set(qizhi_parser.Article.model_fields) - derived == set(FIELD_NAMES)
+
+
+def test_every_field_has_its_extractor_in_fields() -> None:
+    """``fields/`` holds one ``extract_<field>`` per field of the table, and nothing else public."""
+    assert sorted(qizhi_parser.fields.__all__) == sorted(f"extract_{name}" for name in FIELD_NAMES)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".html", ".txt")))
@@ -190,12 +203,13 @@ def test_every_extractor_returns_a_found(name: str) -> None:
     page = _page(name)
     layout = segment(page)
     assert isinstance(layout, Layout)
-    for field, extractor, default in core.FIELDS:
-        found = extractor(page, layout)
+    table = core.read_fields(page, layout)
+    for field in FIELD_NAMES:
+        found = getattr(qizhi_parser.fields, f"extract_{field}")(page, layout)
         assert isinstance(found, Found), field
+        assert found == getattr(table, field), field
         assert found.rule is None or isinstance(found.rule, str)
         assert all(i.field in (field, "input", "url") for i in found.issues), field
-        assert type(default()) in (type(None), list)
 
 
 def _fixture_and_corpus_pages() -> list[pathlib.Path]:
@@ -231,15 +245,15 @@ def test_the_fast_path_never_changes_a_result(path: pathlib.Path, monkeypatch: p
 def test_template_records_never_disagree_on_a_mark() -> None:
     """The walk looks marks up in one table built from every record: a mark two records
     (or a record and the generic marks) gave different zones would silently take the first."""
-    from qizhi_parser.vocab import CLASS_ZONES, GENERIC_MARKS, ID_ZONES, TEMPLATES
+    from qizhi_parser.templates import BUNDLED
 
     zones: dict[str, set[Zone]] = {}
-    for marks in [t.marks for t in TEMPLATES] + [GENERIC_MARKS]:
+    for marks in [t.marks for t in BUNDLED.templates] + [BUNDLED.generic]:
         for mark, zone in marks.items():
             zones.setdefault(mark, set()).add(zone)
     assert {m: z for m, z in zones.items() if len(z) > 1} == {}
-    for template in TEMPLATES:
+    for template in BUNDLED.templates:
         assert template.signature <= set(template.marks), template.name
         assert all(isinstance(zone, Zone) for zone in template.marks.values())
-    assert ID_ZONES["rwb_navpath"] == Zone.BREADCRUMB
-    assert CLASS_ZONES["rm_txt_con"] == Zone.BODY
+    assert BUNDLED.id_zones["rwb_navpath"] == Zone.BREADCRUMB
+    assert BUNDLED.class_zones["rm_txt_con"] == Zone.BODY

@@ -1,22 +1,19 @@
-"""Body: choose the article's blocks (:func:`select`, for the layout stage), then read
-the fields its classified lines hold: sections, images, edition, dateline, original
-headline, pagination."""
+"""Body: the fields the body's classified lines hold — sections, images, edition, dateline,
+original headline, pagination."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..found import Found, issue
+from ..layout import Layout, LineKind
+from ..layout.kinds import kept_images
 from ..models import Edition, Image, Issue, Pagination, Paragraph, Section
 from ..page import Block, Page
-from ..vocab import DATELINE_TITLE, FOOTER_MARKS, LEAD_END, ORIGINAL_HEADLINE, PAGER, PAGER_NUMBER, STOP, Zone
-from ._text import is_prose, squash, strip_indent
-from .credits import EDITOR_CHAIN, dateline_credit, parse_credit_run
-from .lines import LineKind, kept_images, read_edition
-from .urls import Links, url_info
-
-if TYPE_CHECKING:
-    from ..layout import Layout
+from ..settings import MAX_IMAGES
+from ..text.credits import dateline_credit
+from ..text.edition import read_edition
+from ..text.spaces import squash, strip_indent
+from ..text.urls import Links, url_info
+from ..vocab import DATELINE_TITLE, LEAD_END, ORIGINAL_HEADLINE, PAGER_NUMBER
 
 __all__ = [
     "extract_dateline",
@@ -25,7 +22,6 @@ __all__ = [
     "extract_original_headline",
     "extract_pagination",
     "extract_sections",
-    "select",
 ]
 
 #: Line kinds read in loops: module constants (an Enum member lookup costs three times a global's).
@@ -35,74 +31,10 @@ _CAPTION = LineKind.CAPTION
 _LONE_CAPTION = LineKind.LONE_CAPTION
 _NO_IMAGES = frozenset({LineKind.HIDDEN, LineKind.CHROME})
 
-#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
-_BODY = Zone.BODY
-_CREDITS = Zone.CREDITS
-_ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
-
-#: Longest lead-in sentence when it must be told from the text alone.
-MAX_TEXT_LEAD = 24
-#: Most images kept for one article (a real one has a few dozen at most).
-MAX_IMAGES = 200
-
-
-def _editor_line(block: Block) -> bool:
-    credits = parse_credit_run(block.text)
-    return credits is not None and bool(credits) and all(c.role in EDITOR_CHAIN for c in credits)
-
-
-def _desk_credit(block: Block) -> bool:
-    """A credit line naming someone of the editing desk among others (作者：… 编辑：…):
-    after the text it closes the body as an editor line does."""
-    if len(block.text) > 120:
-        return False
-    credits = parse_credit_run(block.text)
-    return credits is not None and any(c.role in EDITOR_CHAIN and c.names for c in credits)
-
-
-def _ends_body(block: Block, prose: bool) -> bool:
-    """An editor line (the body's last line, kept) or a stop line (相关新闻, not kept)."""
-    return block.zone == _CREDITS or _editor_line(block) or (prose and _desk_credit(block))
-
-
-def _footer(text: str) -> bool:
-    return len(text) < 200 and any(mark in text for mark in FOOTER_MARKS)
-
-
-def _navigation(block: Block) -> bool:
-    """A list of links or a linked line (not an image): navigation, not text. A text
-    dump marks list items by their bullets; a pager is kept for the pagination."""
-    listed = (block.listed and not is_prose(block.text)) or (block.linked and not block.images)
-    return listed and not PAGER.match(block.text)
-
-
-def select(page: Page, after: int, until: int | None = None) -> tuple[list[Block], str]:
-    """The template's body container if there is one, else the blocks after the
-    header up to the first block that follows an article (credits, related news).
-    ``until`` is where a second article starts, if the input holds two."""
-    window = page.blocks[:until] if until is not None else page.blocks
-    zoned = [b for b in window if b.zone == _BODY]
-    if any(strip_indent(b.text) for b in zoned):
-        return zoned, f"{page.format}:body"
-    chosen: list[Block] = []
-    prose = False
-    for block in window[after:]:
-        if _ends_body(block, prose):
-            chosen.append(block)
-            break
-        if STOP.match(block.text) or _footer(block.text):
-            break
-        if (block.hidden and block.zone != _ORIGINAL_HEADLINE) or _navigation(block):
-            continue
-        chosen.append(block)
-        prose = prose or is_prose(block.text)
-    return chosen, f"{page.format}:after-header"
-
-
 _NOT_IN_LEAD = frozenset("“”\"「」:：（(")
 
 
-def _lead(block: Block, text: str, fmt: str) -> str | None:
+def _lead(block: Block, text: str, fmt: str, max_lead: int) -> str | None:
     """The lead-in of a paragraph: its bold opening sentence (HTML), or a short first
     sentence without quotes or a colon (text)."""
     if fmt == "html":
@@ -110,7 +42,7 @@ def _lead(block: Block, text: str, fmt: str) -> str | None:
         if prefix and prefix[-1] in LEAD_END and text.startswith(prefix) and len(prefix) < len(text):
             return prefix.rstrip("".join(LEAD_END)) or None
         return None
-    for i, char in enumerate(text[: MAX_TEXT_LEAD + 1]):
+    for i, char in enumerate(text[: max_lead + 1]):
         if char in "。！？!?":
             head = text[:i]
             if i >= 2 and i + 1 < len(text) and _NOT_IN_LEAD.isdisjoint(head):
@@ -131,7 +63,8 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
                 sections.append(Section(heading=heading, paragraphs=paragraphs))
             heading, paragraphs = line.text, []
         elif line.kind == _PARAGRAPH:
-            paragraphs.append(Paragraph(text=line.text, lead=_lead(line.block, line.text, page.format)))
+            lead = _lead(line.block, line.text, page.format, layout.rules.max_text_lead)
+            paragraphs.append(Paragraph(text=line.text, lead=lead))
     if paragraphs or heading is not None:
         sections.append(Section(heading=heading, paragraphs=paragraphs))
     missing = not any(s.paragraphs for s in sections)
@@ -231,7 +164,7 @@ def extract_pagination(page: Page, layout: Layout) -> Found[Pagination | None]:
     pagers = [line.block for line in layout.of(LineKind.PAGER)]
     if not pagers and not layout.pagers:
         return Found(None)
-    for block in (*pagers, *layout.pagers):
+    for block in (*pagers, *(page.blocks[region.index] for region in layout.pagers)):
         _pager_marks(block, resolve, numbers, hrefs)
     dropped = tuple(resolve.dropped)
     if len(set(numbers) | {n for n, _ in hrefs}) < 2:

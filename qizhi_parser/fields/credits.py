@@ -1,259 +1,124 @@
-"""Credits: the editor chain, bylines, datelines and reporter brackets."""
+"""The credit chain: who wrote, photographed, edited and signed off an article.
+
+Credits are printed in four places, read here in page order: credit lines in the
+body (（责任编辑：…）, 记者 … 摄), a dateline's bracket opening the first paragraph
+(本报讯（记者叶婉）), a bracket closing the last one (…。（记者宋晨）), and the
+header — the byline between title and time line, the template's byline and credit
+containers, and labelled items of the info line (作者：… 责任编辑：…).
+"""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from ..found import Found, issue
+from ..layout import Layout, LineKind
+from ..models import Credit, CreditRole, Issue
+from ..page import Block, Page
+from ..text.credits import RawCredit, closing_credit, dateline_credit, info_line_credits, parse_credit_run
+from ..text.spaces import squash
+from ..vocab import NAME_SPLIT, PHOTO_CREDIT, Zone
 
-import regex
+__all__ = ["extract_credits"]
 
-from ..models import Credit, CreditRole
-from ..vocab import (
-    BULLET_BYLINE,
-    BULLETS,
-    CLOSING_CREDIT,
-    CREDIT_LABEL,
-    CREDIT_LABELS,
-    CREDIT_LEAD_FIRST,
-    CREDIT_LEAD_WIDGETS,
-    DATELINE_CREDIT,
-    INFO_ITEM,
-    INTERN_LABELS,
-    INTERN_MARK,
-    NAME_SPLIT,
-    REVIEW_LEVELS,
-)
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
+_BYLINE = Zone.BYLINE
 
-__all__ = [
-    "EDITOR_CHAIN", "RawCredit", "closing_credit", "dateline_credit", "info_line_credits", "parse_credit_run",
-    "parse_credits",
-]
-
-#: Roles of the editing desk: a line of these closes the article body.
-EDITOR_CHAIN = frozenset(
-    {
-        CreditRole.EDITOR,
-        CreditRole.RESPONSIBLE_EDITOR,
-        CreditRole.SUBMITTER,
-        CreditRole.APPROVER,
-        CreditRole.REVIEWER,
-        CreditRole.PROOFREADER,
-    }
-)
-
-_HAN_NAME = regex.compile(r"^\p{Han}[\p{Han}·•．・]{1,14}$")
-_LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
-_SPACES = regex.compile(r"[\s\u3000\xa0]+")
-_WRAPPED = regex.compile(r"^[(（【\[](?P<inner>.*)[)）】\]]$", regex.DOTALL)
-_SINGLE_HAN = regex.compile(r"^\p{Han}$")
-_LABEL_SEPARATOR = regex.compile(r"[:：/／︱｜]")
+_HEADER_ZONES = frozenset({Zone.BYLINE, Zone.CREDITS, Zone.INFO})
 
 
-#: A credit run starts with a label or a bracket around one.
-_FIRST_CHARS = frozenset({label[0] for label in CREDIT_LABELS} | set("(（【["))
+def _photo_credit(text: str) -> RawCredit | None:
+    photo = PHOTO_CREDIT.match(text)
+    if photo is None:
+        return None
+    names = tuple(n for n in NAME_SPLIT.split(photo["names"].replace(" ", "、")) if n)
+    return RawCredit(CreditRole.PHOTOGRAPHER, "摄", names)
 
 
-@dataclass(frozen=True, slots=True)
-class RawCredit:
-    role: CreditRole
-    label: str
-    names: tuple[str, ...]
-    interns: tuple[str, ...] = ()
-    level: int | None = None
-
-    def credit(self) -> Credit:
-        """The model an Article holds."""
-        return Credit(role=self.role, label=self.label, names=list(self.names), interns=list(self.interns),
-                      level=self.level)
-
-
-def _plausible(name: str) -> bool:
-    """A person's name: 2–15 Han characters (· allowed) or a short Latin name.
-
-    >>> [_plausible(n) for n in ("王乐文", "方敏", "104363", "阿卜力克木·买买提", "这是一整句话而不是一个人的名字吧")]
-    [True, True, False, True, False]
-    """
-    if _HAN_NAME.match(name):
-        return len(name) <= 6 or any(c in name for c in "·•．・")
-    return bool(_LATIN_NAME.match(name))
+def _line_credits(layout: Layout) -> tuple[list[tuple[int, RawCredit]], list[tuple[int, str]]]:
+    """The credits of the body's credit lines, and the labels printed without names."""
+    found: list[tuple[int, RawCredit]] = []
+    empty: list[tuple[int, str]] = []
+    for line in layout.of(LineKind.CREDIT, LineKind.PHOTO_CREDIT):
+        index = line.block.index
+        if line.kind == LineKind.CREDIT:
+            for credit in parse_credit_run(line.text) or ():
+                if credit.names:
+                    found.append((index, credit))
+                else:
+                    empty.append((index, credit.label))
+        elif line.kind == LineKind.PHOTO_CREDIT and (photo := _photo_credit(line.text)) is not None:
+            found.append((index, photo))
+    return found, empty
 
 
-def _split_names(text: str) -> tuple[list[str], list[str]] | None:
-    """Names and interns of one label's segment, or None if it is not a list of names."""
-    names: list[str] = []
-    interns: list[str] = []
-    for chunk in NAME_SPLIT.split(text.strip(" \t\u3000\xa0")):
-        chunk = chunk.strip(" \t\u3000\xa0")
-        if not chunk:
+def _edge_credits(layout: Layout) -> list[tuple[int, RawCredit]]:
+    """The brackets at the edges of the text: a dateline's opening the first paragraph
+    (unless a dateline line stands above it), one closing the last."""
+    paragraphs = layout.paragraphs
+    if not paragraphs:
+        return []
+    found: list[tuple[int, RawCredit]] = []
+    if LineKind.DATELINE not in layout.kinds and (opening := dateline_credit(paragraphs[0].text)) is not None:
+        found.extend((paragraphs[0].block.index, c) for c in opening[1])
+    if (closing := closing_credit(paragraphs[-1].text)) is not None:
+        found.extend((paragraphs[-1].block.index, c) for c in closing if c.names)
+    return found
+
+
+def _body_credits(page: Page, layout: Layout, problems: list[Issue]) -> list[tuple[int, RawCredit]]:
+    """The credit lines of the body, then the brackets at the edges of its text."""
+    found, empty = _line_credits(layout)
+    found.extend(_edge_credits(layout))
+    found.sort(key=lambda ic: ic[0])
+    problems.extend(issue("credits", "credit-no-names", f"credit label {label!r} ({page.where(i)}) has no names")
+                    for i, label in empty)
+    return found
+
+
+def _header_blocks(page: Page, layout: Layout, seen: set[int]) -> list[Block]:
+    """The visible blocks of the header not read yet: the template's byline, credit and
+    info containers, the lines between title and time line, and the time line itself."""
+    anchor = layout.time.index if layout.time else -1
+    header = layout.header
+    return [b for b in page.blocks
+            if (b.zone in _HEADER_ZONES or b.index in header or b.index == anchor)
+            and not b.hidden and b.index not in seen]
+
+
+def _block_credits(block: Block, layout: Layout) -> tuple[RawCredit, ...] | None:
+    """A header block read as a credit run, or as an info line's labelled items."""
+    raw = parse_credit_run(block.text)
+    if raw is None and block.index in layout.info:
+        raw = info_line_credits(block.text) or None
+    return raw
+
+
+def _header_credits(page: Page, layout: Layout, seen: set[int], problems: list[Issue]) -> list[tuple[int, RawCredit]]:
+    """Credits in the header, the template's byline and credit containers and the info line."""
+    found: list[tuple[int, RawCredit]] = []
+    for block in _header_blocks(page, layout, seen):
+        raw = _block_credits(block, layout)
+        if raw is None:
+            if block.zone == _BYLINE and squash(block.text):
+                problems.append(issue("credits", "byline-unrecognised",
+                                      f"byline {squash(block.text)!r} ({page.where(block.index)}) names no known role"))
             continue
-        intern = bool(INTERN_MARK.search(chunk))
-        if intern:
-            chunk = INTERN_MARK.sub(" ", chunk).strip()
-        if _LATIN_NAME.match(chunk):
-            tokens = [_SPACES.sub(" ", chunk)]
-        else:
-            tokens = []
-            pending = ""
-            for token in _SPACES.split(chunk):
-                if not token:
-                    continue
-                if _SINGLE_HAN.match(token):
-                    # two-character names are padded for alignment: 方  敏
-                    if pending:
-                        tokens.append(pending + token)
-                        pending = ""
-                    else:
-                        pending = token
-                    continue
-                if pending:
-                    return None
-                tokens.append(token)
-            if pending:
-                return None
-        for token in tokens:
-            if not _plausible(token):
-                return None
-            names.append(token)
-        if intern and tokens:
-            interns.append(tokens[-1])
-    return names, interns
+        for credit in raw:
+            if credit.names:
+                found.append((block.index, credit))
+            else:
+                problems.append(issue("credits", "credit-no-names",
+                                      f"credit label {credit.label!r} ({page.where(block.index)}) has no names"))
+        seen.add(block.index)
+    return found
 
 
-def parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
-    """Parse a whole block as credits, or return None if it is anything else.
-
-    >>> [(c.role.value, c.label, c.names) for c in parse_credit_run("( 編輯:馮愛齡\\xa0\\xa0送簽:馮愛齡 )")]
-    [('editor', '編輯', ('馮愛齡',)), ('submitter', '送簽', ('馮愛齡',))]
-    >>> [(c.label, c.names) for c in parse_credit_run("本报记者  王乐文  方  敏")]
-    [('本报记者', ('王乐文', '方敏'))]
-    >>> parse_credit_run("记者会上，他说。") is None
-    True
-    """
-    if len(text) > 200 or not text:  # checked before the cache: it holds short keys only
-        return None
-    return _parse_credit_run(text)
-
-
-_PAD = " \t\u3000\xa0"
-
-
-def _bullet_byline(text: str) -> tuple[RawCredit, ...] | None:
-    """■王乐文 方敏: names after a bullet, the article's authors."""
-    byline = BULLET_BYLINE.match(text.strip(_PAD))
-    if not byline:
-        return None
-    people = tuple(n for n in NAME_SPLIT.split(byline["names"].replace(" ", "、")) if n)
-    return (RawCredit(CreditRole.AUTHOR, text.strip(_PAD)[0], people),)
-
-
-def _credit_body(text: str) -> str | None:
-    """The text of a credit run without bullets, leading page-tool words ([纠错]) and the
-    brackets around it; None when it cannot be one (too long, no label first)."""
-    body = BULLETS.sub("", text).strip(_PAD)
-    if body[:1] in CREDIT_LEAD_FIRST:
-        body = CREDIT_LEAD_WIDGETS.sub("", body)
-    if len(body) > 160 or not body or body[0] not in _FIRST_CHARS:
-        return None
-    wrapped = _WRAPPED.match(body)
-    return wrapped.group("inner").strip(_PAD) if wrapped else body
-
-
-def _labelled(body: str) -> list[RawCredit] | None:
-    """One credit for each label of ``body`` (which starts with one), names running to the next."""
-    matches = list(CREDIT_LABEL.finditer(body))
-    if not matches or matches[0].start() != 0:
-        return None
-    credits: list[RawCredit] = []
-    for i, match in enumerate(matches):
-        label = match.group("label") or match.group("review") or match.group("short")
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        split = _split_names(body[match.end() : end])
-        if split is None:
-            return None
-        names, interns = split
-        if label in INTERN_LABELS:
-            interns = list(names)
-        credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
-    return credits
-
-
-@functools.lru_cache(maxsize=8192)
-def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
-    byline = _bullet_byline(text)
-    if byline is not None:
-        return byline
-    body = _credit_body(text)
-    credits = _labelled(body) if body is not None else None
-    if body is None or credits is None:
-        return None
-    # a bare label with nothing after it ("编辑：") is still a credit line,
-    # but a lone word that happens to be a label ("记者") is not
-    if not any(c.names for c in credits) and len(credits) == 1 and not _LABEL_SEPARATOR.search(body):
-        return None
-    return tuple(credits)
-
-
-def info_line_credits(text: str) -> tuple[RawCredit, ...]:
-    """The credits among the labelled items of an info line, each item running to the
-    next label: ``来源：中国军网 作者：王永文 责任编辑：孙泽 发布：2026-05-10`` gives the
-    author and the responsible editor. An item whose text is not a list of names
-    (or is empty, ``作者：``) gives nothing.
-
-    >>> line = "来源：中国军网-解放军报 作者：王永文 责任编辑：孙泽 发布：2026-05-10 06:30:46"
-    >>> [(c.role.value, c.names) for c in info_line_credits(line)]
-    [('author', ('王永文',)), ('responsible_editor', ('孙泽',))]
-    """
-    if len(text) > 300:
-        return ()
-    items = list(INFO_ITEM.finditer(text))
-    found: list[RawCredit] = []
-    for i, match in enumerate(items):
-        label = match.group("label")
-        role = CREDIT_LABELS.get(label)
-        if role is None:
-            continue
-        end = items[i + 1].start() if i + 1 < len(items) else len(text)
-        split = _split_names(text[match.end() : end].strip(" \t\u3000\xa0|｜[]【】()（）"))
-        if split is None or not split[0]:
-            continue
-        names, interns = split
-        interns = names if label in INTERN_LABELS else interns
-        found.append(RawCredit(role, label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
-    return tuple(found)
-
-
-def dateline_credit(text: str) -> tuple[str, tuple[RawCredit, ...]] | None:
-    """The dateline opening a paragraph and its bracketed credit: 本报讯（记者叶婉）."""
-    match = DATELINE_CREDIT.match(text)
-    if not match:
-        return None
-    credits = parse_credit_run(match.group("credit"))
-    if not credits:
-        return None
-    return match.group("dateline"), credits
-
-
-def closing_credit(text: str) -> tuple[RawCredit, ...] | None:
-    """A bracketed credit closing a paragraph: …。（记者宋晨、田中全）."""
-    match = CLOSING_CREDIT.search(text)
-    if not match or match.start() == 0:
-        return None
-    return parse_credit_run(match.group("credit"))
-
-
-def parse_credits(text: str) -> list[Credit]:
-    """The credits one line prints, roles normalised: a credit run (（责任编辑：王乐文）,
-    本报记者 王乐文 方  敏, ■春春) or the labelled items of an info line (来源：… 作者：…
-    责任编辑：…); ``[]`` when it prints none. Labels without names are left out.
-
-    >>> [(c.role.value, c.names) for c in parse_credits("( 編輯:馮愛齡  送簽:馮愛齡 )")]
-    [('editor', ['馮愛齡']), ('submitter', ['馮愛齡'])]
-    >>> [(c.role.value, c.level, c.names) for c in parse_credits("来源：中国军网 初审：张三 终审：李四")]
-    [('reviewer', 1, ['张三']), ('reviewer', 3, ['李四'])]
-    >>> parse_credits("记者会上，他说。")
-    []
-    """
-    raw = parse_credit_run(text)
-    if raw is None:
-        raw = info_line_credits(text)
-    return [c.credit() for c in raw if c.names]
+def extract_credits(page: Page, layout: Layout) -> Found[list[Credit]]:
+    """Every credit of the article, in page order, each role normalised."""
+    body_problems: list[Issue] = []
+    header_problems: list[Issue] = []
+    body = _body_credits(page, layout, body_problems)
+    header = _header_credits(page, layout, {index for index, _ in body}, header_problems)
+    found = sorted(body + header, key=lambda ic: ic[0])
+    credits = [c.credit() for _, c in found]
+    return Found(credits, rule="blocks:credit-labels" if credits else None,
+                 issues=(*header_problems, *body_problems))

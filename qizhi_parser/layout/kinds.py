@@ -9,40 +9,42 @@ lines the credits, an edition line the edition, and so on.
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-import regex
-
-from ..models import CreditRole, Edition
+from ..models import CreditRole
 from ..page import Block
+from ..settings import RULES, Rules
+from ..text.credits import parse_credit_run
+from ..text.edition import edition_match
+from ..text.shapes import ends_open
+from ..text.spaces import strip_indent
 from ..vocab import (
+    APP_WORDS,
     CAPTION,
     CHROME,
+    CHROME_WORDS,
     CREDIT_LABELS,
     DATELINE_TITLE,
     DECOR_IMAGE,
-    EDITION,
     END_MARK,
-    MAX_WIDGET_LINE,
     ORIGINAL_HEADLINE,
     PAGER,
     PHOTO_CREDIT,
     PROMO_ENDS,
     PROMO_LEAD,
-    SPECIAL_FIRST,
+    PROMO_WORDS,
     STOP,
+    STOP_WORDS,
     WIDGET,
     Zone,
 )
-from ._text import ends_open, squash, strip_indent
-from .credits import parse_credit_run
 
 __all__ = [
-    "TEXT_KINDS", "Context", "Line", "LineKind", "classify", "kept_images", "line_text", "read_edition", "read_lines",
-    "settle",
+    "SPECIAL_RULES", "TEXT_KINDS", "Context", "Line", "LineKind", "classify", "contexts", "kept_images", "line_text",
+    "read_lines", "settle",
 ]
 
 #: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
@@ -51,17 +53,8 @@ _ORIGINAL_HEADLINE = Zone.ORIGINAL_HEADLINE
 _PAGINATION = Zone.PAGINATION
 _UNSHOWN_ZONES = frozenset({Zone.ORIGINAL_HEADLINE, Zone.CHROME})
 
-#: Longest bold paragraph that is a heading (HTML).
-MAX_BOLD_HEADING = 60
-#: Longest unpunctuated line that is a heading (text).
-MAX_TEXT_HEADING = 40
-MAX_CAPTION = 80
-#: No special line (credit, edition, pager, promo, caption …) is longer than this.
-LONGEST_SPECIAL = 200
 #: Roles of a label printed alone on a line as a byline, its names given elsewhere.
 BYLINE_ROLES = frozenset({CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.AUTHOR})
-#: Fewest trailing linked lines of a block that are a list of related titles, not text.
-MIN_LINKED_TAIL = 2
 
 
 class LineKind(str, Enum):
@@ -103,15 +96,17 @@ class LineKind(str, Enum):
     EMPTY = "empty"
 
 
-@dataclass(frozen=True, slots=True)  # a few instances, made once (see _context)
+@dataclass(frozen=True, slots=True)  # eight instances a page (see contexts)
 class Context:
-    """What a rule may know of the lines above."""
+    """What a rule may know of the page and of the lines above."""
 
     html: bool
     first: bool = True
     """No paragraph or heading above."""
     after_image: bool = False
     """An image with no text is right above (and some image is kept)."""
+    rules: Rules = RULES
+    """The thresholds of the rules on this page."""
 
 
 @dataclass(slots=True)  # one a body block: not frozen, which would cost three times as much to build
@@ -123,25 +118,25 @@ class Line:
     kind: LineKind
 
 
-def line_text(block: Block, html: bool) -> str:
+def line_text(block: Block, html: bool, min_tail: int = RULES.min_linked_tail) -> str:
     """The block's text without indent, and without a trailing list of related titles
     (lines that are each a whole link, set after the last paragraph in one element)."""
     text = strip_indent(block.text)
-    if not html or len(block.lines) <= MIN_LINKED_TAIL or not block.links:
+    if not html or len(block.lines) <= min_tail or not block.links:
         return text
     linked = {link.text for link in block.links}
     cut = len(block.lines)
     while cut > 0 and block.lines[cut - 1] in linked:
         cut -= 1
-    if len(block.lines) - cut < MIN_LINKED_TAIL or cut == 0:
+    if len(block.lines) - cut < min_tail or cut == 0:
         return text
     return strip_indent(" ".join(block.lines[:cut]))
 
 
 # --------------------------------------------------------------------------- rules
 # Each rule: (block, text, context) → the kind, or None to let the next rule decide.
-# The first group reads only short lines that start with a special character
-# (【 （ 《 …) or are marked as a pager or end in >>.
+# The special rules read only short lines that start with one of the characters each
+# declares beside it (【 （ 《 …), or are marked as a pager, or end in >>.
 
 Rule = Callable[[Block, str, Context], "LineKind | None"]
 
@@ -150,31 +145,8 @@ def _original_headline(block: Block, text: str, ctx: Context) -> LineKind | None
     return LineKind.ORIGINAL_HEADLINE if ORIGINAL_HEADLINE.match(text) else None
 
 
-def _edition_date(text: str) -> tuple[regex.Match[str], dt.date] | None:
-    match = EDITION.match(text)
-    if not match:
-        return None
-    try:
-        return match, dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
-
-
-def read_edition(text: str) -> Edition | None:
-    """The paper, date and page of an edition line, None when it is not one (or its date is none).
-
-    >>> read_edition("《人民日报》（2024年05月10日 第 05 版）").page
-    '05'
-    """
-    found = _edition_date(text)
-    if found is None:
-        return None
-    match, date = found
-    return Edition(paper=squash(match["paper"]), date=date, page=match["page"])
-
-
 def _edition(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.EDITION if _edition_date(text) is not None else None
+    return LineKind.EDITION if edition_match(text) is not None else None
 
 
 def _pager(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -195,11 +167,27 @@ def _promo(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.PROMO if promo and (block.linked or ctx.first) else None
 
 
-SPECIAL_RULES: tuple[Rule, ...] = (_original_headline, _edition, _pager, _end, _chrome, _promo)
+def _firsts(*words: Iterable[str]) -> str:
+    """The first characters of words."""
+    return "".join(sorted({w[0] for group in words for w in group}))
+
+
+#: The special rules, in order, each with the first characters of the lines it can take:
+#: a line that starts with none of them is tried by none (the gate is derived from this table).
+SPECIAL_RULES: tuple[tuple[Rule, str], ...] = (
+    (_original_headline, "原"),  # 原标题：…
+    (_edition, "《"),  # 《人民日报》（…版）
+    (_pager, "【[上下首尾0123456789"),  # 【1】【2】, 上一页, 1234下一页 (and any line of a pager zone)
+    (_end, "(（【[" + _firsts(STOP_WORDS)),  # （完）, 相关新闻
+    (_chrome, _firsts(CHROME_WORDS, APP_WORDS)),  # 打印 关闭, 下载客户端
+    (_promo, _firsts(PROMO_WORDS)),  # 点击进入… (and any line ending in >>)
+)
+#: The first characters of every special line.
+SPECIAL_FIRST = frozenset("".join(first for _, first in SPECIAL_RULES))
 
 
 def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.WIDGET if len(text) <= MAX_WIDGET_LINE and WIDGET.match(text) else None
+    return LineKind.WIDGET if len(text) <= ctx.rules.max_widget_line and WIDGET.match(text) else None
 
 
 def _byline(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -211,19 +199,20 @@ def _credit(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 def _photo_credit(block: Block, text: str, ctx: Context) -> LineKind | None:
-    if len(text) <= MAX_CAPTION and text[-1] in ")）" and PHOTO_CREDIT.match(text):
+    if len(text) <= ctx.rules.max_caption and text[-1] in ")）" and PHOTO_CREDIT.match(text):
         return LineKind.PHOTO_CREDIT
     return None
 
 
 def _caption(block: Block, text: str, ctx: Context) -> LineKind | None:
-    if ctx.html and ctx.after_image and block.center and not block.bold and len(text) <= MAX_CAPTION:
+    if ctx.html and ctx.after_image and block.center and not block.bold and len(text) <= ctx.rules.max_caption:
         return LineKind.CAPTION
     return None
 
 
 def _lone_caption(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.LONE_CAPTION if not ctx.html and len(text) <= MAX_CAPTION and CAPTION.search(text) else None
+    caption = not ctx.html and len(text) <= ctx.rules.max_caption and CAPTION.search(text)
+    return LineKind.LONE_CAPTION if caption else None
 
 
 def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -231,19 +220,24 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
-_CONTEXTS = {
-    (html, first, after_image): Context(html, first, after_image)
-    for html in (False, True) for first in (False, True) for after_image in (False, True)
-}
 
 
-def _text_kind(block: Block, text: str, html: bool) -> LineKind:
+@functools.lru_cache(maxsize=64)  # one entry a set of rules: the defaults and each template's
+def contexts(rules: Rules) -> dict[tuple[bool, bool, bool], Context]:
+    """The contexts of pages read with ``rules``, by (html, first, after_image) (read-only)."""
+    return {
+        (html, first, after_image): Context(html, first, after_image, rules)
+        for html in (False, True) for first in (False, True) for after_image in (False, True)
+    }
+
+
+def _text_kind(block: Block, text: str, ctx: Context) -> LineKind:
     """A heading or a paragraph: a short bold line or an <h2>–<h6> (HTML); a short line
     that ends without closing punctuation (text)."""
-    if html:
-        heading = (block.bold and len(text) <= MAX_BOLD_HEADING) or block.heading_level in (2, 3, 4, 5, 6)
+    if ctx.html:
+        heading = (block.bold and len(text) <= ctx.rules.max_bold_heading) or block.heading_level in (2, 3, 4, 5, 6)
     else:
-        heading = len(text) <= MAX_TEXT_HEADING and ends_open(text)
+        heading = len(text) <= ctx.rules.max_text_heading and ends_open(text)
     return LineKind.HEADING if heading else LineKind.PARAGRAPH
 
 
@@ -261,10 +255,10 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
         return LineKind.CHROME
     if not text:
         return LineKind.IMAGE if block.images else LineKind.EMPTY
-    if len(text) > LONGEST_SPECIAL and not text.endswith(PROMO_ENDS):
-        return _text_kind(block, text, ctx.html)  # an ordinary paragraph: none of the short lines below
+    if len(text) > ctx.rules.longest_special and not text.endswith(PROMO_ENDS):
+        return _text_kind(block, text, ctx)  # an ordinary paragraph: none of the short lines below
     if text[0] in SPECIAL_FIRST or text.endswith(PROMO_ENDS) or block.zone == _PAGINATION:
-        for rule in SPECIAL_RULES:
+        for rule, _first in SPECIAL_RULES:
             kind = rule(block, text, ctx)
             if kind is not None:
                 return kind
@@ -272,7 +266,7 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
         kind = rule(block, text, ctx)
         if kind is not None:
             return kind
-    return _text_kind(block, text, ctx.html)
+    return _text_kind(block, text, ctx)
 
 
 def kept_images(block: Block) -> list[tuple[str, str | None]]:
@@ -286,18 +280,19 @@ def kept_images(block: Block) -> list[tuple[str, str | None]]:
 TEXT_KINDS = frozenset({LineKind.PARAGRAPH, LineKind.HEADING})
 
 
-def read_lines(blocks: Iterable[Block], html: bool) -> list[Line]:
+def read_lines(blocks: Iterable[Block], html: bool, rules: Rules = RULES) -> list[Line]:
     """Classify the body's blocks in order (headings still candidates: see :func:`settle`)."""
     lines: list[Line] = []
     first = True
     image_above = False
     any_image = False
+    table = contexts(rules)
     for block in blocks:
-        text = line_text(block, html)
+        text = line_text(block, html, rules.min_linked_tail)
         shown = not (block.hidden or block.zone in _UNSHOWN_ZONES)
         if block.images and shown and not any_image:  # this block's own images count
             any_image = bool(kept_images(block))
-        kind = classify(block, text, _CONTEXTS[html, first, image_above and any_image])
+        kind = classify(block, text, table[html, first, image_above and any_image])
         lines.append(Line(block, text, kind))
         if not shown:
             continue

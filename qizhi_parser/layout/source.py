@@ -1,0 +1,38 @@
+"""The line that prints 来源: the time line or a line next to it, else the template's info lines."""
+
+from __future__ import annotations
+
+from ..page import Block
+from ..settings import RULES, Rules
+from ..text.sources import printed_source
+from ..vocab import Zone
+from .regions import SourceRegion
+
+__all__ = ["locate_source", "source_of"]
+
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
+_INFO = Zone.INFO
+
+
+def source_of(block: Block, rules: Rules = RULES) -> str | None:
+    """The source a block prints after 来源, if it prints one (the link's text when the name is linked)."""
+    if block.hidden or len(block.text) > rules.max_source_line:
+        return None
+    return printed_source(block.text, [link.text for link in block.links], linked=bool(block.links))
+
+
+def locate_source(blocks: list[Block], near: int | None, fmt: str, rules: Rules = RULES) -> SourceRegion | None:
+    """The 来源 line: the time line or a line next to it (older templates split them),
+    nearest first; else the template's info lines."""
+    order: list[Block] = []
+    if near is not None:
+        reach = rules.source_near
+        order = sorted(blocks[max(0, near - reach) : near + reach + 1], key=lambda b: abs(b.index - near))
+    near_indices = {b.index for b in order}
+    order += [b for b in blocks if b.zone == _INFO and b.index not in near_indices]
+    for block in order:
+        name = source_of(block, rules)
+        if name:
+            rule = "html:info" if block.zone == _INFO else f"{fmt}:source-label"
+            return SourceRegion(block.index, rule, block.text, name)
+    return None

@@ -1,0 +1,71 @@
+"""The info line that prints the publication time: the template's info zone, else the first
+short line with a date and a time, or a date and a label (来源, 发布时间)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..page import Block
+from ..settings import RULES, Rules
+from ..text.times import read_match
+from ..vocab import DATETIME, LOOSE_DATE, SOURCE, Zone
+from .regions import TimeRegion
+
+__all__ = ["find_printed", "is_info_line"]
+
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
+_INFO = Zone.INFO
+_NO_INFO_ZONES = frozenset({Zone.BODY, Zone.CHROME, Zone.CREDITS})
+
+_TIME_LABEL = regex.compile(r"(?:发布时间|發佈時間|發布時間|时间|時間|日期)\s*[:：]")
+
+
+def is_info_line(block: Block, rules: Rules = RULES) -> bool:
+    """A visible short line; in a list item or table cell only when a label
+    (来源, 发布时间 …) says it is the article's own info line: table layouts
+    put it in a cell, lists of related news print bare dates."""
+    if block.hidden or len(block.text) > rules.max_info_line:
+        return False
+    return not block.listed or bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
+
+
+def find_printed(blocks: list[Block], fmt: str, rules: Rules = RULES) -> TimeRegion | None:
+    """The time printed in the article header: the first of the template's info line
+    and the first short line with a date and a time or a 来源 label."""
+    zoned = _from_info_zone(blocks, rules)
+    plain = _from_lines(blocks, None if zoned is None else zoned.index, fmt, rules)
+    return plain if plain is not None else zoned
+
+
+def _from_info_zone(blocks: list[Block], rules: Rules) -> TimeRegion | None:
+    for block in blocks:
+        if block.zone == _INFO and is_info_line(block, rules):
+            match = DATETIME.search(block.text)
+            if match:
+                value, precision = read_match(match)
+                return TimeRegion(block.index, "html:info", match.group(0).strip(), value, precision)
+    return None
+
+
+def _from_lines(blocks: list[Block], before: int | None, fmt: str, rules: Rules) -> TimeRegion | None:
+    for block in blocks:
+        if before is not None and block.index >= before:
+            return None
+        if not is_info_line(block, rules) or block.zone in _NO_INFO_ZONES:
+            continue
+        match = DATETIME.search(block.text)
+        if not match:
+            loose = LOOSE_DATE.search(block.text) if SOURCE.search(block.text) else None
+            if loose:  # 9999年99月99日99:99 来源：…: the info line, with a date that cannot be one
+                return TimeRegion(block.index, f"{fmt}:time-source-line", loose.group(0).strip(), None, "day")
+            continue
+        timed = match["hour"] is not None
+        labelled = bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
+        if not (timed or labelled):
+            continue
+        if not timed and len(block.text) > rules.max_untimed_info_line:
+            continue
+        value, precision = read_match(match)
+        kind = "time-source-line" if SOURCE.search(block.text) else "time-line"
+        return TimeRegion(block.index, f"{fmt}:{kind}", match.group(0).strip(), value, precision)
+    return None

@@ -1,0 +1,221 @@
+"""The title group: the headline block with the pre-title (引题) above it and the subtitle
+(副题) below. The markup's headline element, else the title block laid out above the time
+line, else the block that repeats the page title."""
+
+from __future__ import annotations
+
+import regex
+
+from ..found import issue
+from ..models import Issue
+from ..page import Block, Page
+from ..settings import MAX_HEADLINE, RULES, Rules
+from ..text.credits import parse_credit_run
+from ..text.spaces import squash
+from ..text.titles import title_prefixes
+from ..vocab import (
+    CHROME,
+    CRUMB_LINE,
+    CRUMB_PREFIX,
+    CRUMB_TEXT_END,
+    PRETITLE_CLASSES,
+    SITE_NAMES,
+    SUBTITLE_CLASSES,
+    WIDGET,
+    Zone,
+)
+from .regions import TitleRegion
+
+__all__ = ["from_markup", "from_text", "from_title_match", "locate_title"]
+
+#: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
+_BREADCRUMB = Zone.BREADCRUMB
+_TITLE = Zone.TITLE
+_NO_TITLE_ZONES = frozenset({Zone.BODY, Zone.CREDITS, Zone.CHROME})
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _title(lines: list[str], pretitle: str | None, subtitle: str | None, rule: str, index: int) -> TitleRegion:
+    return TitleRegion(index, rule, " ".join(lines), tuple(lines), pretitle, subtitle)
+
+
+def _lines(block: Block) -> list[str]:
+    return [squash(line) for line in block.lines if squash(line)]
+
+
+def _is_headline_candidate(block: Block) -> bool:
+    text = squash(block.text)
+    return bool(text) and not block.hidden and text not in SITE_NAMES and len(text) <= MAX_HEADLINE
+
+
+def _beside(block: Block, head: Block, classes: frozenset[str], rules: Rules) -> bool:
+    """A heading element next to the headline: 引题 above it, 副题 below it."""
+    if block.hidden or not block.tag.startswith("h") or len(block.text) > rules.max_title_line:
+        return False
+    return bool(block.marks & classes) or (block.tag in _HEADING_TAGS and block.zone == head.zone)
+
+
+def _heads(page: Page) -> tuple[list[Block], str]:
+    """The headline elements: the <h1>s, else the <h2>s of a title container."""
+    h1s = [b for b in page.blocks if b.tag == "h1" and _is_headline_candidate(b)]
+    if h1s:
+        return h1s, "html:h1"
+    return [b for b in page.blocks if b.tag == "h2" and b.zone == _TITLE and _is_headline_candidate(b)], \
+        "html:title-h2"
+
+
+def _neighbour(blocks: list[Block], index: int, head: Block, classes: frozenset[str], rules: Rules) -> str | None:
+    """The text of the heading at ``index`` when it sits beside the headline (引题, 副题)."""
+    if 0 <= index < len(blocks) and _beside(blocks[index], head, classes, rules):
+        return squash(blocks[index].text) or None
+    return None
+
+
+def from_markup(page: Page, anchor: int | None, rules: Rules = RULES) -> TitleRegion | None:
+    """The article's <h1> (never a logo <h1>), or the <h2> of a channel title block: the
+    last above the time line when there is one, else the first."""
+    heads, rule = _heads(page)
+    if not heads:
+        return None
+    before = [b for b in heads if anchor is not None and b.index < anchor]
+    head = before[-1] if before else heads[0]
+    pretitle = _neighbour(page.blocks, head.index - 1, head, PRETITLE_CLASSES, rules)
+    subtitle = _neighbour(page.blocks, head.index + 1, head, SUBTITLE_CLASSES, rules)
+    return _title(_lines(head), pretitle, subtitle, rule, head.index)
+
+
+def _is_crumb(block: Block) -> bool:
+    return block.zone == _BREADCRUMB or bool(
+        (CRUMB_LINE.match(block.text) and (">" in block.text or "＞" in block.text))
+        or CRUMB_PREFIX.match(block.text)
+        or CRUMB_TEXT_END.match(squash(block.text))
+    )
+
+
+#: A bare web address (www.chinaneast.gov.cn, http://…): a site's line, never a title.
+_ADDRESS = regex.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:[/:?#]\S*)?$")
+
+
+def _skippable(block: Block, rules: Rules) -> bool:
+    return (
+        block.hidden
+        or block.zone in _NO_TITLE_ZONES
+        or block.text.endswith("。")  # a sentence, not a title
+        or bool(CHROME.match(block.text))
+        or (len(block.text) <= rules.max_widget_line and bool(WIDGET.match(block.text)))
+        or parse_credit_run(block.text) is not None
+        or bool(_ADDRESS.match(block.text))
+    )
+
+
+def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RULES) -> TitleRegion | None:
+    """The title block as laid out in text: the runs of lines just above the time line.
+
+    Each blank-line-separated run is one element of the page (each block, for
+    HTML). Of the runs between the breadcrumb and the time line, the last that
+    does not start with a dash is the headline (its lines are the headline's
+    lines), the run before it is the pre-title and a run after it starting with
+    —— is the subtitle. Without a time line, the first run after the breadcrumb
+    is the headline.
+    """
+    blocks = page.blocks
+    if anchor is not None:
+        region = blocks[max(start, anchor - rules.title_reach) : anchor]
+    else:
+        region = blocks[start : start + 3 * rules.title_reach]
+    groups = _runs(region, page.format, rules, stop_at_second=anchor is None)
+    if not groups:
+        return None
+    subtitle = None
+    if len(groups) > 1 and groups[-1][0].text.startswith(("—", "－－", "--")):
+        subtitle = squash(" ".join(b.text for b in groups.pop())) or None
+    if len(groups) > 1 and anchor is not None:
+        _drop_unrelated_tail(groups, blocks[anchor : anchor + rules.related_reach], rules)
+    head = groups[-1]
+    pretitle = squash(" ".join(b.text for b in groups[-2])) or None if len(groups) > 1 else None
+    lines = [line for b in head for line in _lines(b)]
+    return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
+
+
+def _runs(region: list[Block], fmt: str, rules: Rules, *, stop_at_second: bool) -> list[list[Block]]:
+    """The runs of title-like lines in ``region`` after its last path line (one run a
+    blank-line-separated group in text, a block in HTML). A list, link or long line
+    ends the runs before it; with ``stop_at_second``, the first run is all that is wanted."""
+    groups: list[list[Block]] = []
+    last_key: int | None = None
+    for block in region:
+        if _is_crumb(block):
+            groups, last_key = [], None
+            continue
+        if _skippable(block, rules):
+            continue
+        if block.linked or block.listed or len(block.text) > rules.max_title_line:
+            if stop_at_second and groups:
+                break
+            groups, last_key = [], None
+            continue
+        key = block.group if fmt == "text" else block.index
+        if groups and key == last_key:
+            groups[-1].append(block)
+        elif stop_at_second and groups:
+            break
+        else:
+            groups.append([block])
+        last_key = key
+    return groups
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if not text[i : i + 2].isspace()}
+
+
+def _drop_unrelated_tail(groups: list[list[Block]], below: list[Block], rules: Rules) -> None:
+    """Drop the trailing title candidates that are short and share less than half as many
+    character pairs with the text below the time line as an earlier, longer one that is
+    about that text: in a table layout rendered as text, navigation cells (工作动态) sit
+    between title and time line."""
+    text = _pairs("".join(b.text for b in below))
+    if not text:
+        return
+    joined = ["".join(b.text for b in g) for g in groups]
+
+    shared = [len(_pairs(w) & text) for w in joined]
+    best = max(range(len(groups)), key=lambda i: shared[i])
+    if shared[best] < rules.related_share * max(1, len(_pairs(joined[best]))):
+        return
+    tail = range(best + 1, len(groups))
+    short = rules.short_cell
+    if tail and all(len(joined[i]) <= short < len(joined[best]) and shared[i] < shared[best] / 2 for i in tail):
+        del groups[best + 1 :]
+
+
+def from_title_match(page: Page, anchor: int | None) -> TitleRegion | None:
+    """The visible block whose text is the page title, or the title's leading part
+    (``标题_振兴东北`` → ``标题``): the headline of a page whose markup and layout
+    name none (table layouts set it in a cell, where titles are not looked for)."""
+    prefixes = title_prefixes(page.meta.get("og:title"), page.title)
+    if not prefixes:
+        return None
+    wanted = set(prefixes)
+    end = anchor if anchor is not None else len(page.blocks)
+    matches = [b for b in page.blocks[:end] if not b.hidden and squash(b.text) in wanted and b.tag != "body"]
+    if not matches:
+        return None
+    head = matches[-1] if anchor is not None else matches[0]
+    return _title([squash(head.text)], None, None, "html:title-tag-match", head.index)
+
+
+def locate_title(page: Page, anchor: int | None, rules: Rules = RULES) -> tuple[TitleRegion | None, Issue | None]:
+    """The title group: the markup's headline element, else the title block laid out above
+    the time line, else the block that repeats the page title. A block too long to be a
+    headline is none (and says so)."""
+    title = from_markup(page, anchor, rules) if page.format == "html" else None
+    if title is None:
+        title = from_text(page, anchor, rules=rules)
+    if title is None and page.format == "html":
+        title = from_title_match(page, anchor)
+    if title is not None and len(title.raw) > MAX_HEADLINE:
+        return None, issue("headline", "implausible-headline",
+                           f"a {len(title.raw)}-character title block is not a headline")
+    return (title, None) if title is not None and title.lines else (None, None)

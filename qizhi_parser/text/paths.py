@@ -1,0 +1,49 @@
+"""Path lines (breadcrumbs) as printed: 人民网 >> 经济·科技, 当前位置：首页｜专访, 新华网 正文."""
+
+from __future__ import annotations
+
+from ..settings import RULES
+from ..vocab import CRUMB_ARTICLE_STEP, CRUMB_LINE, CRUMB_PREFIX, CRUMB_SEP, CRUMB_SEP_LABELLED, CRUMB_TEXT_END
+from .spaces import squash
+
+__all__ = ["is_path_line", "path_steps"]
+
+
+def path_steps(text: str, single: bool = False, max_step: int = RULES.max_crumb_step) -> list[str] | None:
+    """The steps of a path line, or None when the line is not one. ``single``: one step is
+    enough (the line is known to be a path by its markup).
+
+    >>> path_steps("当前位置： 首页｜新华社记者看东北｜人物专访"), path_steps("新华网 正文")
+    (['首页', '新华社记者看东北', '人物专访'], ['新华网'])
+    >>> path_steps("首页 > 科技 > 正文"), path_steps("这不是一个路径。")
+    (['首页', '科技'], None)
+    """
+    parts, marked = _split(squash(text))
+    parts = [p for p in parts if p]
+    if parts and parts[-1] == CRUMB_ARTICLE_STEP:
+        parts.pop()
+    if not parts or any(len(p) > max_step or "。" in p for p in parts):
+        return None
+    return parts if len(parts) >= 2 or single or marked else None
+
+
+def _split(text: str) -> tuple[list[str], bool]:
+    """The parts of a line cut at its path separators, and whether the line says it is a
+    path (a 当前位置 label, a closing 正文), so that one part is enough."""
+    labelled = CRUMB_PREFIX.match(text)
+    if labelled:
+        return [squash(p) for p in CRUMB_SEP_LABELLED.split(text[labelled.end() :])], True
+    ending = CRUMB_TEXT_END.match(text)
+    if ending and not CRUMB_SEP.search(text):
+        return ending["path"].split(" "), True
+    return [squash(p) for p in CRUMB_SEP.split(text)], ending is not None
+
+
+def is_path_line(text: str) -> bool:
+    """A line shaped as a breadcrumb: 人民网 >> 文化, 当前位置：首页｜专访, 新华网 正文.
+
+    >>> is_path_line("人民网 >> 文化"), is_path_line("今天天气很好。")
+    (True, False)
+    """
+    text = squash(text)
+    return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))

@@ -1,0 +1,60 @@
+"""Sources: the name a line prints after 来源, and whether it is a reprint."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
+from .spaces import squash
+
+__all__ = ["is_reprint", "printed_source", "source_from_meta"]
+
+
+def is_reprint(name: str) -> bool:
+    """False for the publishing family (人民网, 人民日报, 旗帜网 and their channels).
+
+    >>> is_reprint("人民网－人民日报"), is_reprint("旗幟網"), is_reprint("北京青年报"), is_reprint("新华网")
+    (False, False, True, True)
+    """
+    return not squash(name).replace(" ", "").startswith(OWN_SOURCES)
+
+
+def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -> str | None:
+    """The source a line prints after 来源, if it prints one. ``links`` are the texts of the
+    line's links (``linked``: the line has links at all).
+
+    When the source is a link followed by more words on the line (来源：<a>人民日报海外版</a>
+    <a>中国青年网</a>, the site's own name), the link's text is the source; without links
+    (a text dump), a last word that is a site's name (…网) after a first one is cut.
+
+    >>> printed_source("2024年05月10日 来源：人民日报海外版 中国青年网"), printed_source("来源：人民网 强国论坛")
+    ('人民日报海外版', '人民网 强国论坛')
+    >>> printed_source("来源：人民日报海外版 中国青年网", ["人民日报海外版", "中国青年网"], linked=True)
+    '人民日报海外版'
+    """
+    match = SOURCE.search(text)
+    if not match:
+        return None
+    name = squash(match.group("name"))
+    for link in links:
+        link = squash(link)
+        if link and name.startswith(link + " "):
+            return link
+    if not linked and " " in name:
+        first, _, last = name.rpartition(" ")
+        if len(first) >= 2 and 3 <= len(last) <= 8 and last.endswith(("网", "網")) and not first.endswith(("网", "網")):
+            return first
+    return name or None
+
+
+def source_from_meta(raw: str | None) -> str | None:
+    """The name in ``<meta name="source" content="来源：人民日报">``.
+
+    >>> source_from_meta("来源：人民网-文化频道 原创稿"), source_from_meta("")
+    ('人民网-文化频道', None)
+    """
+    if not raw:
+        return None
+    match = SOURCE_META.match(raw)
+    name = match.group("name") if match else raw.strip()
+    return name or None

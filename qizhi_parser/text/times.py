@@ -1,0 +1,100 @@
+"""Printed times: read a date and time as a page prints it, judge whether it is plausible.
+
+The only module that uses dateutil (for the ISO dates of meta tags).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, NamedTuple
+
+import regex
+from dateutil import parser as dateparser
+
+from ..models import CHINA_TZ, EARLIEST
+from ..vocab import DATETIME
+
+__all__ = ["Precision", "Stamp", "from_meta", "plausible", "read_match", "read_time"]
+
+Precision = Literal["day", "minute", "second"]
+
+
+class Stamp(NamedTuple):
+    """A publication time and how precise the page prints it."""
+
+    at: dt.datetime
+    precision: Precision
+
+
+def read_match(match: regex.Match[str]) -> tuple[dt.datetime | None, Precision]:
+    """The time a :data:`~qizhi_parser.vocab.DATETIME` match prints (None when it is no real date)."""
+    try:
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        if match["hour"] is None:
+            return dt.datetime(year, month, day, tzinfo=CHINA_TZ), "day"
+        second = int(match["second"]) if match["second"] else 0
+        value = dt.datetime(year, month, day, int(match["hour"]), int(match["minute"]), second, tzinfo=CHINA_TZ)
+        return value, "second" if match["second"] else "minute"
+    except ValueError:
+        return None, "day"
+
+
+def plausible(value: dt.datetime, now: dt.datetime | None = None) -> bool:
+    """A publication time between 1990 and tomorrow (China time).
+
+    >>> plausible(dt.datetime(2020, 2, 17, 16, 1, tzinfo=CHINA_TZ))
+    True
+    >>> plausible(dt.datetime(1989, 12, 31, tzinfo=CHINA_TZ))
+    False
+    """
+    now = now or dt.datetime.now(CHINA_TZ)
+    return EARLIEST <= value <= now + dt.timedelta(days=1)
+
+
+#: Meta names that carry the publication time, most specific first.
+META_TIME_KEYS = ("article:published_time", "publishdate", "pubdate", "publishtime", "date")
+
+
+def from_meta(meta: dict[str, str]) -> tuple[dt.datetime, Precision, str, str] | None:
+    """(value, precision, raw, rule) from publishdate / article:published_time metas."""
+    for key in META_TIME_KEYS:
+        raw = meta.get(key)
+        if not raw:
+            continue
+        try:
+            value = dateparser.isoparse(raw.strip())
+        except (ValueError, OverflowError):
+            match = DATETIME.search(raw)
+            if not match:
+                continue
+            parsed, precision = read_match(match)
+            if parsed is None:
+                continue
+            return parsed, precision, raw, f"meta:{key}"
+        has_time = "T" in raw or ":" in raw
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=CHINA_TZ)
+        try:
+            value = value.astimezone(CHINA_TZ)
+        except OverflowError:  # 9999-12-31T23:59:59-14:00 is past the last representable instant
+            continue
+        return value, ("minute" if has_time else "day"), raw, f"meta:{key}"
+    return None
+
+
+def read_time(text: str) -> tuple[dt.datetime, Precision] | None:
+    """The first printed time in ``text`` as an aware datetime (China time) and how
+    precise it is (``day``, ``minute``, ``second``); None when there is none or it is no
+    real date. Reads 2020年02月17日16:01, 2024-05-10 08:15:32, 2019年6月15日.
+
+    >>> at, precision = read_time("2020年02月17日16:01  来源：旗帜网")
+    >>> at.isoformat(), precision
+    ('2020-02-17T16:01:00+08:00', 'minute')
+    >>> read_time("2019年6月15日")[1], read_time("2023年2月30日"), read_time("无日期")
+    ('day', None, None)
+    """
+    match = DATETIME.search(text)
+    if match is None:
+        return None
+    value, precision = read_match(match)
+    return (value, precision) if value is not None else None
