@@ -33,14 +33,14 @@ import os
 import pathlib
 import signal
 import stat
+import sys
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .convert import Script, check_script
-from .core import DEFAULT_MAX_BYTES, parse
+from .core import parse
 from .decode import normalize_charset
 from .errors import (
     ArchiveError,
@@ -51,7 +51,14 @@ from .errors import (
     WorkerDiedError,
 )
 from .models import Article
+from .options import Options, RunKeywords, resolve
 from .reading import read_bounded, read_file
+from .settings import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, READ_CHUNK
+
+if sys.version_info >= (3, 11):  # pragma: no cover - the version CI runs
+    from typing import Unpack
+else:  # pragma: no cover
+    from typing_extensions import Unpack
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -73,10 +80,6 @@ __all__ = [
 
 #: Files a directory contributes when no --glob is given.
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.shtml", "*.txt", "*.html.gz", "*.htm.gz", "*.txt.gz", "*.warc", "*.warc.gz")
-#: Seconds one input may take before it is ended with InputTimeoutError.
-DEFAULT_TIMEOUT = 60.0
-#: Bytes read at a time from streams.
-_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,14 +217,14 @@ def _gzip_damage(handle: Any) -> int | None:
     decompressor = zlib.decompressobj(31)
     try:
         while True:
-            chunk = handle.read(_CHUNK)
+            chunk = handle.read(READ_CHUNK)
             if not chunk:
                 break
             data = chunk
             while data:
-                decompressor.decompress(data, _CHUNK)
+                decompressor.decompress(data, READ_CHUNK)
                 while decompressor.unconsumed_tail:
-                    decompressor.decompress(decompressor.unconsumed_tail, _CHUNK)
+                    decompressor.decompress(decompressor.unconsumed_tail, READ_CHUNK)
                 if decompressor.eof:
                     rest = decompressor.unused_data
                     consumed += len(data) - len(rest)
@@ -470,33 +473,31 @@ def _with_timeout(seconds: float | None, call: Callable[[], Result]) -> Result:
         signal.signal(signal.SIGALRM, previous)
 
 
-def parse_input(item: Input, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
-                script: Script | None = None, timeout: float | None = None) -> Result:
+def parse_input(item: Input, *, options: Options | None = None, **keywords: Unpack[RunKeywords]) -> Result:
     """Parse one input; every failure comes back as a QizhiParserError, never raised.
-    ``script`` converts the Article (check it first with :func:`check_script`);
-    ``timeout`` ends an input that takes longer (InputTimeoutError)."""
+    The options (:class:`~qizhi_parser.options.Options`, or the same as keywords) are those of
+    :func:`~qizhi_parser.parse`, and ``timeout``, which ends an input that takes longer
+    (InputTimeoutError)."""
+    opts = resolve(options, keywords, "parse_input", batch=True)
 
     def run() -> Result:
         try:
             # a transport charset that is no web encoding label is ignored, as a browser does
             charset = item.charset if normalize_charset(item.charset) else None
-            return parse(_read(item, max_bytes), url=item.url, strict=strict, charset=charset,
-                         max_bytes=max_bytes, script=script)
+            return parse(_read(item, opts.max_bytes), url=item.url, charset=charset, options=opts)
         except QizhiParserError as exc:
             return exc
 
-    return _with_timeout(timeout, run)
+    return _with_timeout(opts.timeout, run)
 
 
 def parse_many(
     inputs: Iterable[Input | Entry | str | os.PathLike[str]],
     *,
     workers: int | None = None,
-    strict: bool = False,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    script: Script | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
     start_method: str | None = None,
+    options: Options | None = None,
+    **keywords: Unpack[RunKeywords],
 ) -> Iterator[tuple[Item, Result]]:
     """Parse many inputs, yielding ``(item, Article | QizhiParserError | Skipped)`` in
     input order, exactly one pair per input.
@@ -504,16 +505,17 @@ def parse_many(
     ``inputs`` are :class:`Input` records or paths (a path to a WARC archive gives
     one input per record). ``workers`` processes parse in parallel (default: the CPUs
     this process may use; 1 parses in this process). At most ``4 × workers`` inputs
-    are in flight, so memory does not grow with the number of inputs. ``script``
-    (``Hans``/``Hant``) converts every Article; an unknown value raises ValueError and a
-    missing OpenCC raises MissingExtraError here, before any input is read.
+    are in flight, so memory does not grow with the number of inputs. The options are
+    those of :func:`parse_input` (``timeout`` defaults to 60 s), checked here, before any
+    input is read: an unknown ``script`` raises ValueError, a missing OpenCC
+    MissingExtraError, a bad template file TemplateError.
     ``start_method`` picks the multiprocessing start method (``fork``, ``spawn``,
     ``forkserver``; default: the platform's). Under ``spawn`` and ``forkserver`` the
     calling script must guard its entry point with ``if __name__ == "__main__":``.
     """
-    script = check_script(script)
-    task = functools.partial(parse_input, strict=strict, max_bytes=max_bytes, script=script, timeout=timeout)
-    return map_inputs(inputs, task, workers=workers, max_bytes=max_bytes, start_method=start_method)
+    opts = resolve(options, keywords, "parse_many", batch=True)
+    task = functools.partial(parse_input, options=opts)
+    return map_inputs(inputs, task, workers=workers, max_bytes=opts.max_bytes, start_method=start_method)
 
 
 T = TypeVar("T")

@@ -47,10 +47,11 @@ from .batch import (
     parse_input,
     read_bounded,
 )
-from .convert import Script, check_script
-from .core import DEFAULT_MAX_BYTES
 from .errors import MissingExtraError, QizhiParserError
 from .models import Article
+from .options import Options
+from .settings import DEFAULT_MAX_BYTES, MAX_WORKERS_PER_CPU
+from .templates import TemplateError
 
 __all__ = ["CSV_COLUMNS", "batch_record_schema", "build_parser", "main", "run"]
 
@@ -58,8 +59,6 @@ CSV_COLUMNS = [
     "input", "url", "headline", "published_at", "source", "breadcrumb", "headings", "credits",
     "paragraphs", "issues", "error_type", "error_message", "skipped",
 ]
-#: More workers than this per CPU is a typing error, not a plan.
-_MAX_WORKERS_PER_CPU = 16
 
 Status = Literal["ok", "issues", "failed", "skipped"]
 
@@ -94,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "needs the opencc extra: pip install 'qizhi-parser[opencc]'")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse larger inputs (default {DEFAULT_MAX_BYTES})")
+    parser.add_argument("--templates", action="append", metavar="FILE",
+                        help="a TOML or JSON file of your own site templates, tried before the bundled ones; "
+                             "repeatable (see qizhi_parser.templates)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--schema", action="store_true",
@@ -196,12 +198,10 @@ def _format(name: str, result: Result, fmt: str) -> tuple[Status, str]:
     return _status(result), json_record(name, result)
 
 
-def _render(item: Input, *, fmt: str, strict: bool, max_bytes: int | None, script: Script | None = None,
-            timeout: float | None = None) -> tuple[Status, str]:
+def _render(item: Input, *, fmt: str, options: Options) -> tuple[Status, str]:
     """Parse and format one input in the worker. Formatting in the worker spares the
     parent unpickling Articles only to serialise them again."""
-    result = parse_input(item, strict=strict, max_bytes=max_bytes, script=script, timeout=timeout)
-    return _format(item.name, result, fmt)
+    return _format(item.name, parse_input(item, options=options), fmt)
 
 
 # ------------------------------------------------------------------ progress
@@ -290,7 +290,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = _check_usage(args)
     if isinstance(settings, str):
         return _usage(parser, settings)
-    fmt, script = settings
+    fmt, options = settings
     done = _recorded(args.output) if args.resume else set()
     inputs = _inputs(args, done)
     if inputs is None:
@@ -302,8 +302,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     progress = _progress(args, started)
     if fmt == "csv" and not args.resume:
         csv.writer(out).writerow(CSV_COLUMNS)
-    task = functools.partial(_render, fmt=fmt, strict=args.strict, max_bytes=args.max_bytes, script=script,
-                             timeout=args.timeout or None)
+    task = functools.partial(_render, fmt=fmt, options=options)
     previous = _handle_signals()
     results = map_inputs(
         inputs, task, workers=args.workers, max_bytes=args.max_bytes,
@@ -385,8 +384,8 @@ def _chain(first: Item, rest: Iterator[Item], done: set[str]) -> Iterator[Item]:
     return (item for item in itertools.chain((first,), rest) if item.name not in done)
 
 
-def _check_usage(args: argparse.Namespace) -> tuple[str, Script | None] | str:
-    """The output format and script the arguments ask for, or what is wrong with them."""
+def _check_usage(args: argparse.Namespace) -> tuple[str, Options] | str:
+    """The output format and the options the arguments ask for, or what is wrong with them."""
     problem = _check_inputs(args) or _check_output(args)
     if problem:
         return problem
@@ -397,10 +396,21 @@ def _check_usage(args: argparse.Namespace) -> tuple[str, Script | None] | str:
         return "--format json takes one file; use jsonl or csv for several"
     if args.resume and (fmt != "jsonl" or not args.output or args.output.endswith(".gz")):
         return "--resume continues a plain JSON Lines --output file"
+    options = _options(args)
+    return options if isinstance(options, str) else (fmt, options)
+
+
+def _options(args: argparse.Namespace) -> Options | str:
+    """The options the arguments ask for, or what is wrong with them."""
     try:
-        return fmt, check_script(args.script)
+        return Options.of(strict=args.strict, max_bytes=args.max_bytes, script=args.script,
+                          templates=args.templates, timeout=args.timeout or None)
     except MissingExtraError as exc:
         return f"--script: {exc}"
+    except TemplateError as exc:
+        return f"--templates: {exc}"
+    except ValueError as exc:  # a negative --max-bytes
+        return f"--max-bytes: {exc}"
 
 
 def _is_archive(path: str) -> bool:
@@ -410,8 +420,8 @@ def _is_archive(path: str) -> bool:
 def _check_inputs(args: argparse.Namespace) -> str | None:
     if not args.inputs:
         return "give at least one input (a file, a folder, an archive, or - for stdin)"
-    if args.workers < 1 or args.workers > _MAX_WORKERS_PER_CPU * available_cpus():
-        return f"--workers must be between 1 and {_MAX_WORKERS_PER_CPU * available_cpus()}"
+    if args.workers < 1 or args.workers > MAX_WORKERS_PER_CPU * available_cpus():
+        return f"--workers must be between 1 and {MAX_WORKERS_PER_CPU * available_cpus()}"
     if args.timeout < 0:
         return "--timeout must be 0 (no limit) or more"
     if args.inputs.count("-") > 1:

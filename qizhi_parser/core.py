@@ -52,7 +52,7 @@ from .models import (
     Source,
     UrlInfo,
 )
-from .options import Options, OptionsKeywords
+from .options import Options, OptionsKeywords, resolve
 from .page import Page, page_from_html, page_from_text, parse_tree
 from .reading import read_file
 from .settings import (
@@ -60,8 +60,11 @@ from .settings import (
     MANY_TAGS,
     MARKUP_SHARE,
     MAX_BLOCKS,
+    MAX_ERROR_LINE,
+    MAX_ERROR_PARAGRAPHS,
     MAX_LINES,
     MAX_URL_ARGUMENT,
+    MIN_TAGS,
     SNIFF_SPAN,
 )
 from .text.script import detect_script
@@ -90,24 +93,6 @@ class _Input:
     encoding: str | None = None
     rule: str | None = None
     issues: tuple[Issue, ...] = ()
-
-
-def _options(options: Options | None, keywords: OptionsKeywords, caller: str) -> Options:
-    """The options of one call: ``options``, or the keyword options checked into one record."""
-    if options is not None:
-        if not isinstance(options, Options):
-            raise TypeError(f"options must be an Options, not {type(options).__name__}")
-        return options.with_defaults_of(keywords)
-    if not keywords:
-        return _DEFAULTS
-    unknown = set(keywords) - set(OptionsKeywords.__annotations__)
-    if unknown:
-        raise TypeError(f"{caller}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
-    return Options.of(**keywords)
-
-
-#: The options of a call that gives none.
-_DEFAULTS = Options()
 
 
 def _check_arguments(data: object, url: object, charset: object) -> None:
@@ -150,7 +135,7 @@ def looks_like_html(text: str) -> bool:
         markup += match.end() - match.start()
         if tags >= MANY_TAGS:
             return True
-    return tags >= 3 and markup >= MARKUP_SHARE * len(head.strip())
+    return tags >= MIN_TAGS and markup >= MARKUP_SHARE * len(head.strip())
 
 
 def parse(
@@ -180,19 +165,19 @@ def parse(
     OpenCC installed and :class:`~qizhi_parser.templates.TemplateError` for a template file
     that is not valid.
     """
-    return _parse(data, None, url, charset, _options(options, keywords, "parse"))
+    return _parse(data, None, url, charset, resolve(options, keywords, "parse"))
 
 
 def parse_html(data: bytes | str, *, url: str | None = None, charset: str | None = None,
                options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
     """Like :func:`parse`, for input known to be HTML (no sniffing)."""
-    return _parse(data, "html", url, charset, _options(options, keywords, "parse_html"))
+    return _parse(data, "html", url, charset, resolve(options, keywords, "parse_html"))
 
 
 def parse_text(data: bytes | str, *, url: str | None = None, charset: str | None = None,
                options: Options | None = None, **keywords: Unpack[OptionsKeywords]) -> Article:
     """Like :func:`parse`, for input known to be a plain-text dump (no sniffing)."""
-    return _parse(data, "text", url, charset, _options(options, keywords, "parse_text"))
+    return _parse(data, "text", url, charset, resolve(options, keywords, "parse_text"))
 
 
 def parse_file(path: str | os.PathLike[str], *, url: str | None = None, charset: str | None = None,
@@ -205,7 +190,7 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, charset:
     The file is read up to ``max_bytes`` and no further (/dev/zero cannot make it
     read forever).
     """
-    opts = _options(options, keywords, "parse_file")
+    opts = resolve(options, keywords, "parse_file")
     _check_arguments(b"", url, charset)
     return _parse(read_file(path, opts.max_bytes), None, url, charset, opts)
 
@@ -381,9 +366,9 @@ def _refusal(page: Page, fields: Fields) -> str | None:
     headline = " ".join(fields.headline.value)
     paragraphs = _paragraphs(fields)
     published = fields.published_at.value
-    if published is None and len(paragraphs) <= 3:
+    if published is None and len(paragraphs) <= MAX_ERROR_PARAGRAPHS:
         for text in (page.title, headline, *(p.text for p in paragraphs[:2])):
-            if text and len(text) <= 80 and ERROR_PAGE.match(text):
+            if text and len(text) <= MAX_ERROR_LINE and ERROR_PAGE.match(text):
                 return f"an error page, not an article: {text[:60]!r}"
     if not paragraphs and (not headline or published is None):
         found = f"only a title ({headline!r}), " if headline else "no headline, "
@@ -555,7 +540,7 @@ def parse_pages(pages: Iterable[bytes | str | Article], *, url: str | None = Non
     publication time add an issue. ``url`` is given to :func:`parse` for pages given as bytes
     or str, with the options (``script`` converts every page, Articles included).
     """
-    opts = _options(options, keywords, "parse_pages")
+    opts = resolve(options, keywords, "parse_pages")
     articles = [p if isinstance(p, Article) else parse(p, url=url, options=opts) for p in pages]
     if opts.script is not None:
         articles = [convert_article(a, opts.script) for a in articles]

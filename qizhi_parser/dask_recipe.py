@@ -22,9 +22,10 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .batch import DEFAULT_TIMEOUT, Entry, Input, _warc_inputs, parse_input
+from .batch import Entry, Input, _warc_inputs, parse_input
 from .batch import record as batch_record
 from .convert import Script, check_script
+from .settings import DEFAULT_TIMEOUT
 
 __all__ = ["files_bag", "files_to_jsonl", "record", "warc_bag"]
 
@@ -35,7 +36,7 @@ def record(item: Input | Entry, *, strict: bool = False, script: Script | None =
     (``Hans``/``Hant``) converts the Article."""
     if isinstance(item, Entry):
         return batch_record(item.name, item.outcome)
-    return batch_record(item.name, parse_input(item, strict=strict, script=script, timeout=timeout))
+    return batch_record(item.name, parse_input(item, strict=strict, script=script, timeout=timeout or None))
 
 
 def _paths(patterns: Iterable[str]) -> list[str]:

@@ -33,6 +33,7 @@ import regex
 
 from .errors import DecodeError, NotAnArticleError
 from .models import IssueCode
+from .settings import DECODE_SAMPLE, MAX_CHARSET, MAX_DAMAGE
 from .vocab import BINARY_MAGIC
 
 __all__ = ["MAX_CHARSET", "Decoded", "check_charset", "decode", "normalize_charset"]
@@ -81,13 +82,6 @@ _WEB_ENCODINGS: dict[str, tuple[str, ...]] = {
     "mac_roman": ("csmacintosh", "mac", "macintosh", "x-mac-roman"),
 }
 _LABELS = {label: codec for codec, labels in _WEB_ENCODINGS.items() for label in labels}
-#: Longest charset label looked at.
-MAX_CHARSET = 40
-
-#: Share of replaced or control characters above which bytes are not text.
-MAX_DAMAGE = 0.05
-#: Bytes of the input on which lossy candidate readings are compared.
-_SAMPLE = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +345,7 @@ def _as_scored(data: bytes, declared: str | None, doc_declared: str | None, prob
 
 def _least_damaged(data: bytes, tried: list[str]) -> tuple[float, str]:
     """The codec whose lossy reading of a sample has the fewest damaged characters (ratio, codec)."""
-    sample = data[:_SAMPLE]  # candidates are compared on a sample; only the chosen one reads the whole input
+    sample = data[:DECODE_SAMPLE]  # candidates are compared on a sample; only the chosen one reads the whole input
     best: tuple[float, str] | None = None
     for codec in dict.fromkeys(tried):
         lossy = sample.decode(codec, errors="replace")

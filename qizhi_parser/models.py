@@ -32,10 +32,11 @@ __all__ = [
     "UrlInfo",
 ]
 
+from .settings import MAX_HEADLINE, MAX_NAME
+
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8), name="UTC+08:00")
+#: The earliest plausible publication time.
 EARLIEST = dt.datetime(1990, 1, 1, tzinfo=CHINA_TZ)
-MAX_HEADLINE = 200
-MAX_NAME = 30
 
 
 class _Model(BaseModel):

@@ -18,7 +18,7 @@ from .convert import Script, check_script
 from .settings import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from .templates import BUNDLED, TemplatesArgument, TemplateSet, template_set
 
-__all__ = ["Options", "OptionsKeywords"]
+__all__ = ["Options", "OptionsKeywords", "RunKeywords", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +68,6 @@ class Options:
             timeout = float(timeout) or None
         return cls(strict, max_bytes, check_script(script), template_set(templates), timeout)
 
-    def with_defaults_of(self, keywords: OptionsKeywords) -> Options:
-        """These options, or the keywords' when any is given (both at once: TypeError)."""
-        if keywords:
-            raise TypeError(f"give options= or the keyword options ({', '.join(sorted(keywords))}), not both")
-        return self
-
-
 class OptionsKeywords(TypedDict, total=False):
     """The keyword options every entry point takes (see :class:`Options`)."""
 
@@ -82,3 +75,33 @@ class OptionsKeywords(TypedDict, total=False):
     max_bytes: int | None
     script: Script | str | None
     templates: TemplateSet | str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+
+
+class RunKeywords(OptionsKeywords, total=False):
+    """The keyword options of a batch: those of a parse, and the time one input may take."""
+
+    timeout: float | None
+
+
+#: The options of a call that gives none.
+DEFAULTS = Options()
+
+
+def resolve(options: Options | None, keywords: RunKeywords | OptionsKeywords, caller: str,
+            batch: bool = False) -> Options:
+    """The options of one call: ``options``, or the keyword options checked into one record
+    (TypeError for an unknown keyword, or for both at once)."""
+    if options is not None:
+        if not isinstance(options, Options):
+            raise TypeError(f"options must be an Options, not {type(options).__name__}")
+        if keywords:
+            raise TypeError(f"{caller}() takes options= or the keyword options ({', '.join(sorted(keywords))}), "
+                            "not both")
+        return options
+    if not keywords:
+        return DEFAULTS
+    known = RunKeywords.__annotations__ if batch else OptionsKeywords.__annotations__
+    unknown = set(keywords) - set(known)
+    if unknown:
+        raise TypeError(f"{caller}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    return Options.of(**keywords)

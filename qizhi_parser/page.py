@@ -22,6 +22,7 @@ from lxml import etree
 from .errors import NotAnArticleError, QizhiParserError
 from .models import IssueCode
 from .settings import (
+    LONG_TAG,
     MAX_ATTRIBUTE_VALUE,
     MAX_ATTRIBUTES,
     MAX_BLOCKS,
@@ -29,9 +30,11 @@ from .settings import (
     MAX_H1_ROOTS,
     MAX_LINES,
     MAX_PER_BLOCK,
+    MAX_SHARE_URLS,
     MAX_TAGS,
+    SCAN_CHUNK,
 )
-from .templates import BUNDLED, Template, TemplateSet
+from .templates import BUNDLED, MarkTable, Template, TemplateSet
 from .text.spaces import UNSAFE, collapse, scrub, scrub_count, strip
 from .vocab import SHARE_CALL, SHARE_QUERY, SHARE_URL, Zone
 
@@ -260,8 +263,8 @@ _Frame = tuple[Zone | None, bool, bool, bool, bool, bool, etree._Element, bool, 
 class _Builder:
     """Turns an lxml tree into blocks with iterative walks (no recursion)."""
 
-    def __init__(self, templates: TemplateSet) -> None:
-        self.templates = templates
+    def __init__(self, table: MarkTable) -> None:
+        self.table = table
         self.blocks: list[Block] = []
         # the open inline run: its text parts and what is known of the visible ones
         self.parts: list[str] = []
@@ -344,7 +347,7 @@ class _Builder:
     def walk(self, root: etree._Element, top: _Frame) -> None:
         stack: list[_Frame] = [top]
         link_start: list[int] = []
-        marked = self.templates.marked
+        marked = self.table.marked
         blocks = self.blocks
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
@@ -457,7 +460,7 @@ class _Builder:
         self.flush(stack[0])
 
 
-def _frame_for(el: etree._Element, templates: TemplateSet) -> _Frame:
+def _frame_for(el: etree._Element, table: MarkTable) -> _Frame:
     """The inherited context of an element, read from its ancestors (for subtree walks)."""
     zone: Zone | None = None
     hidden = bold = centred = linked = listed = False
@@ -471,7 +474,7 @@ def _frame_for(el: etree._Element, templates: TemplateSet) -> _Frame:
             bold = bold or a_bold
             centred = centred or a_centred
             if zone is None:
-                zone = templates.zone_of(anc.get("id"), anc.get("class"))
+                zone = table.zone_of(anc.get("id"), anc.get("class"))
         bold = bold or tag in BOLD_TAGS
         centred = centred or tag == "center"
         linked = linked or (tag == "a" and anc.get("href") is not None)
@@ -480,7 +483,8 @@ def _frame_for(el: etree._Element, templates: TemplateSet) -> _Frame:
 
 
 _CONTAINER_ZONES = frozenset(
-    {"breadcrumb", "title", "info", "body", "credits", "pagination", "original_headline", "byline"}
+    {"breadcrumb", "title", "pretitle", "subtitle", "info", "body", "credits", "pagination", "original_headline",
+     "byline"}
 )
 
 
@@ -494,47 +498,60 @@ def _has_text(el: etree._Element) -> bool:
 
 def _fast_roots(root: etree._Element, templates: TemplateSet,
                 seen: set[str]) -> tuple[list[etree._Element] | None, Template | None]:
-    """The template that matches the page, and its containers to walk instead of the whole
-    page, in document order: None when no template matches (or its body container is empty),
-    then the whole page is walked. One pass over the elements; a Python loop beats XPath
-    here. The template marks met are added to ``seen``."""
+    """The template that matches the page, and the containers its marks (and the generic
+    marks) name, to walk instead of the whole page, in document order: None when no template
+    matches (or its body container is empty), then the whole page is walked. One pass over
+    the elements; a Python loop beats XPath here. The template marks met are added to ``seen``."""
     body = root.find("body")
     if body is None:
         return None, None
+    found = _candidates(body, templates.every, seen)
+    template = templates.match(seen)
+    if template is None:
+        return None, None
+    own = templates.table(template)
     roots: list[etree._Element] = []
     body_text = False
+    for el, ident, cls in found:
+        zone = own.zone_of(ident, cls) if ident is not None or cls is not None else _TITLE
+        if zone in _CONTAINER_ZONES:
+            roots.append(el)
+            if zone == _BODY and not body_text:
+                body_text = _has_text(el)  # an empty body container is no template's body
+    return (_outermost(roots) if body_text else None), template
+
+
+_Candidate = tuple[etree._Element, str | None, str | None]
+
+
+def _candidates(body: etree._Element, every: MarkTable, seen: set[str]) -> list[_Candidate]:
+    """The elements any template's marks name, as (element, id, class), and the elements of
+    the headline groups, as (element, None, None), in document order."""
+    found: list[_Candidate] = []
     h1s = 0
     for el in body.iter(*_CONTAINER_TAGS):  # filtered in C: no proxies for <a>, <li>, <img> …
         keys = el.keys()  # attribute names: one call, and an empty list for most elements
         if el.tag == "h1":
             h1s += 1
-            _headline_root(el, h1s, templates, seen, roots)
+            every.seen_marks(el.get("id"), el.get("class"), seen)
+            found.extend((x, None, None) for x in _headline_group(el, h1s))
             continue
         if not keys:
             continue
         ident = el.get("id") if "id" in keys else None
         cls = el.get("class") if "class" in keys else None
-        zone = templates.zone_of(ident, cls)
-        if zone is None:
-            continue
-        templates.seen_marks(ident, cls, seen)
-        if zone in _CONTAINER_ZONES:
-            roots.append(el)
-            if zone == _BODY and not body_text:
-                body_text = _has_text(el)  # an empty body container is no template's body
-    template = templates.match(seen)
-    return (_outermost(roots) if template is not None and body_text else None), template
+        if every.zone_of(ident, cls) is not None:
+            every.seen_marks(ident, cls, seen)
+            found.append((el, ident, cls))
+    return found
 
 
-def _headline_root(el: etree._Element, count: int, templates: TemplateSet, seen: set[str],
-                   roots: list[etree._Element]) -> None:
-    """Add the ``count``-th <h1> of the page to the roots with the elements beside it (引题
-    above, 副题 below), unless it has no text (a logo) or is past the few a page has."""
-    templates.seen_marks(el.get("id"), el.get("class"), seen)
+def _headline_group(el: etree._Element, count: int) -> list[etree._Element]:
+    """The ``count``-th <h1> of the page with the elements beside it (引题 above, 副题 below),
+    unless it has no text (a logo) or is past the few a page has."""
     if count > MAX_H1_ROOTS or not _has_text(el):
-        return
-    prev, nxt = el.getprevious(), el.getnext()
-    roots.extend(x for x in (prev, el, nxt) if x is not None and isinstance(x.tag, str))
+        return []
+    return [x for x in (el.getprevious(), el, el.getnext()) if x is not None and isinstance(x.tag, str)]
 
 
 def _outermost(roots: list[etree._Element]) -> list[etree._Element]:
@@ -605,36 +622,33 @@ def _url_candidates(meta: dict[str, str], root: etree._Element, text: str) -> li
             groups = match.groupdict()
             url = groups.get("url") or urllib.parse.unquote(groups.get("quoted") or "")
             found.append((url, "script:share-url"))
-            if len(found) > 8:
+            if len(found) > MAX_SHARE_URLS:
                 break
         if found:
             break
     return found
 
 
-#: A tag this long may hold too many attributes or too long a value: it is looked into.
-_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
-_LONG_TAG_SIZE = 4000
-#: Text is checked for a long tag a chunk at a time (a chunk is copied, never the whole input).
-_CHUNK = 1 << 20
+#: A tag of LONG_TAG characters or more (it may hold too many attributes or too long a value).
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(LONG_TAG) + ",}>")
 
 
 def _may_have_long_tag(text: str) -> bool:
     """False when no run of text between two ``<`` is long enough to hold a tag of
-    _LONG_TAG_SIZE characters. Split in C, a chunk at a time, before _LONG_TAG scans the
+    LONG_TAG characters. Split in C, a chunk at a time, before _LONG_TAG scans the
     attributes of every tag (which it does only when this says True): bound_markup took
     388 µs on a 36 kB page before, 226 µs after.
 
     >>> _may_have_long_tag("<p>x</p>" * 1000), _may_have_long_tag("<a title='" + "x" * 5000 + "'>")
     (False, True)
     """
-    if len(text) <= _LONG_TAG_SIZE:
+    if len(text) <= LONG_TAG:
         return False
-    for start in range(0, len(text), _CHUNK):
+    for start in range(0, len(text), SCAN_CHUNK):
         # the overlap sees a tag that starts in this chunk whole, or far enough to know it is long;
         # a page shorter than a chunk is not copied (a slice of the whole string is the string)
-        chunk = text[start : start + _CHUNK + _LONG_TAG_SIZE + 2]
-        if max(map(len, chunk.split("<"))) > _LONG_TAG_SIZE:
+        chunk = text[start : start + SCAN_CHUNK + LONG_TAG + 2]
+        if max(map(len, chunk.split("<"))) > LONG_TAG:
             return True
     return False
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -750,13 +764,14 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True,
         root = parse_tree(text)
     meta, title = _meta(root)
     urls = _url_candidates(meta, root, text) if find_urls else []
-    builder = _Builder(templates)
     seen: set[str] = set()
     found, template = _fast_roots(root, templates, seen)
+    table = templates.table(template)
+    builder = _Builder(table)
     roots = found if fast else None
     if roots is not None:
         for el in roots:
-            builder.walk(el, _frame_for(el, templates))
+            builder.walk(el, _frame_for(el, table))
     else:
         body = root.find("body")
         top = body if body is not None else root

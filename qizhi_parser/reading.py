@@ -6,11 +6,10 @@ import os
 from typing import Any
 
 from .errors import InputTooLargeError
+from .settings import READ_CHUNK
 
 __all__ = ["read_bounded", "read_file"]
 
-#: Bytes read at a time.
-CHUNK = 1 << 16
 
 
 def read_bounded(stream: Any, max_bytes: int | None) -> bytes:
@@ -22,7 +21,7 @@ def read_bounded(stream: Any, max_bytes: int | None) -> bytes:
     parts: list[bytes] = []
     size = 0
     while size <= max_bytes:
-        chunk = stream.read(min(CHUNK, max_bytes + 1 - size))
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - size))
         if not chunk:
             break
         parts.append(chunk)

@@ -68,10 +68,22 @@ SNIFF_SPAN = 262_144
 MARKUP_SHARE = 0.05
 #: …or be this many tags: a text dump quoting a snippet of markup has a few.
 MANY_TAGS = 40
+#: Fewest tags that make an input HTML by their share (one or two is a quoted snippet).
+MIN_TAGS = 3
 #: Bytes the decoder compares lossy readings on (only the chosen one reads the whole input).
 DECODE_SAMPLE = 256 * 1024
 #: Share of replaced or control characters above which bytes are not text.
 MAX_DAMAGE = 0.05
+#: Bytes read at a time from files and streams.
+READ_CHUNK = 1 << 16
+#: Characters of a page scanned at a time when looking for over-long tags (a chunk is copied).
+SCAN_CHUNK = 1 << 20
+#: A tag this long may hold too many attributes or too long a value: it is looked into.
+LONG_TAG = 4000
+#: Largest template file read.
+MAX_TEMPLATE_FILE = 4 * 1024 * 1024
+#: More batch workers than this per CPU is a typing error, not a plan.
+MAX_WORKERS_PER_CPU = 16
 
 # ----------------------------------------------------------------------------- value bounds
 
@@ -89,6 +101,18 @@ MAX_CREDIT_LINE = 200
 MAX_CREDIT_RUN = 160
 #: Longest info line whose labelled items are read as credits.
 MAX_INFO_ITEMS_LINE = 300
+#: Longest Han name without a middle dot (longer runs are words, not names; 阿卜力克木·买买提 has one).
+MAX_PLAIN_NAME = 6
+#: A site's name after a source on the same line (人民日报海外版 中国青年网): its length range.
+SITE_NAME_LENGTH = (3, 8)
+#: Most page URLs collected from share scripts (a page names its own URL a few times).
+MAX_SHARE_URLS = 8
+#: Most dropped links whose reasons one issue records.
+MAX_DROPPED_LINKS = 1000
+#: An error page (404, 页面不存在) says so in a line this short…
+MAX_ERROR_LINE = 80
+#: …and has no more paragraphs than this.
+MAX_ERROR_PARAGRAPHS = 3
 
 
 # ----------------------------------------------------------------------------- rule thresholds

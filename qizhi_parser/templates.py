@@ -11,8 +11,8 @@ way, from a TOML or JSON file (``parse(..., templates="my-sites.toml")``,
     name = "example-2024"            # provenance["template"] names it
     family = "example"
     signature = ["art-info", "art-body"]
-    [templates.marks]                # mark → zone (breadcrumb, title, info, byline, body,
-    "#crumbs" = "breadcrumb"         #   credits, pagination, original_headline, chrome)
+    [templates.marks]                # mark → zone (breadcrumb, title, pretitle, subtitle, info,
+    "#crumbs" = "breadcrumb"         #   byline, body, credits, pagination, original_headline, chrome)
     art-info = "info"
     art-body = "body"
     art-editor = "credits"
@@ -44,13 +44,12 @@ import pathlib
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from .errors import QizhiParserError
-from .settings import MAX_CACHED_MARK, RULES, Rules
+from .settings import MAX_CACHED_MARK, MAX_TEMPLATE_FILE, RULES, Rules
 from .vocab import Zone
 
-__all__ = ["BUNDLED", "Template", "TemplateError", "TemplateSet", "load_templates", "template_set"]
+__all__ = ["BUNDLED", "MarkTable", "Template", "TemplateError", "TemplateSet", "load_templates", "template_set"]
 
 if sys.version_info >= (3, 11):  # pragma: no cover - the version CI runs
     import tomllib
@@ -81,47 +80,19 @@ class Template:
 _NO_MARKS: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class TemplateSet:
-    """The templates a parse knows, most specific first, and the generic marks; with the
-    lookup tables the tree walk uses (mark → zone) and their cache."""
+class MarkTable:
+    """Mark → zone lookups (``#id`` and class), with a cache: the walk asks once an element."""
 
-    templates: tuple[Template, ...]
-    generic: Mapping[str, Zone]
-    id_zones: dict[str, Zone] = field(init=False, repr=False)
-    """Element id → zone, of every template and the generic marks (the first record to name a mark wins)."""
-    class_zones: dict[str, Zone] = field(init=False, repr=False)
-    """Element class → zone."""
-    _cached: Any = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "id_zones", self._table(ids=True))
-        object.__setattr__(self, "class_zones", self._table(ids=False))
-        # a template's few hundred class/id values recur on every page: at most 4096 × 2 × 200 characters
-        object.__setattr__(self, "_cached", functools.lru_cache(maxsize=4096)(self._marked_uncached))
-
-    def __reduce__(self) -> tuple[type[TemplateSet], tuple[tuple[Template, ...], Mapping[str, Zone]]]:
-        # the cache is no picklable state: a worker process rebuilds the tables and a fresh cache
-        return (type(self), (self.templates, dict(self.generic)))
-
-    def _table(self, ids: bool) -> dict[str, Zone]:
-        table: dict[str, Zone] = {}
-        for marks in (*(t.marks for t in self.templates), self.generic):
+    def __init__(self, tables: Iterable[Mapping[str, Zone]]) -> None:
+        ids: dict[str, Zone] = {}
+        classes: dict[str, Zone] = {}
+        for marks in tables:  # the first table to name a mark wins
             for mark, zone in marks.items():
-                if mark.startswith("#") == ids:
-                    table.setdefault(mark.lstrip("#"), zone)
-        return table
-
-    def match(self, marks: frozenset[str] | set[str]) -> Template | None:
-        """The first template whose signature marks are all in ``marks``.
-
-        >>> BUNDLED.match(frozenset({"col-1-1", "rm_txt_con", "edit"})).name, BUNDLED.match(frozenset({"edit"}))
-        ('people-2024', None)
-        """
-        for template in self.templates:
-            if template.signature <= marks:
-                return template
-        return None
+                (ids if mark.startswith("#") else classes).setdefault(mark.lstrip("#"), zone)
+        self.id_zones = ids
+        self.class_zones = classes
+        # a template's few hundred class/id values recur on every page: at most 4096 × 2 × 200 characters
+        self._cached = functools.lru_cache(maxsize=4096)(self._marked_uncached)
 
     def marked(self, ident: str | None, cls: str | None) -> tuple[Zone | None, frozenset[str]]:
         """The zone an element's id and class give, and its marks (classes and ``#id``)."""
@@ -147,7 +118,7 @@ class TemplateSet:
         return None
 
     def seen_marks(self, ident: str | None, cls: str | None, seen: set[str]) -> None:
-        """Add the template marks among an element's id and classes to ``seen``."""
+        """Add the marks of this table among an element's id and classes to ``seen``."""
         if ident and ident in self.id_zones:
             seen.add("#" + ident)
         if cls:
@@ -156,6 +127,49 @@ class TemplateSet:
     def cache_size(self) -> int:
         """How many lookups the cache holds."""
         return int(self._cached.cache_info().currsize)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TemplateSet:
+    """The templates a parse knows, most specific first, and the generic marks; with the
+    lookup tables the tree walk uses: every mark (to see which template a page matches),
+    and each template's own marks with the generic ones (the zones of the pages it matches)."""
+
+    templates: tuple[Template, ...]
+    generic: Mapping[str, Zone]
+    every: MarkTable = field(init=False, repr=False)
+    """Every template's marks and the generic marks: what a page is matched by."""
+    _tables: dict[str | None, MarkTable] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "every", MarkTable([*(t.marks for t in self.templates), self.generic]))
+        tables: dict[str | None, MarkTable] = {None: MarkTable([self.generic])}
+        tables.update((t.name, MarkTable([t.marks, self.generic])) for t in self.templates)
+        object.__setattr__(self, "_tables", tables)
+
+    def __reduce__(self) -> tuple[type[TemplateSet], tuple[tuple[Template, ...], Mapping[str, Zone]]]:
+        # the caches are no picklable state: a worker process rebuilds the tables and fresh caches
+        return (type(self), (self.templates, dict(self.generic)))
+
+    def match(self, marks: frozenset[str] | set[str]) -> Template | None:
+        """The first template whose signature marks are all in ``marks``.
+
+        >>> BUNDLED.match(frozenset({"col-1-1", "rm_txt_con", "edit"})).name, BUNDLED.match(frozenset({"edit"}))
+        ('people-2024', None)
+        """
+        for template in self.templates:
+            if template.signature <= marks:
+                return template
+        return None
+
+    def table(self, template: Template | None) -> MarkTable:
+        """The zones of a page that ``template`` matches (None: no template): its marks and the
+        generic marks. A template's marks name zones on its own pages only."""
+        return self._tables[template.name if template is not None else None]
+
+    def cache_size(self) -> int:
+        """How many lookups the caches hold."""
+        return self.every.cache_size() + sum(t.cache_size() for t in self._tables.values())
 
     def with_templates(self, other: TemplateSet) -> TemplateSet:
         """``other``'s templates before these (one of the same name replaces it), and both sets of
@@ -262,8 +276,6 @@ def _records(data: object, origin: str) -> TemplateSet:
     return TemplateSet(templates, generic)
 
 
-#: Largest template file read.
-_MAX_FILE = 4 * 1024 * 1024
 
 
 def _parse_file(text: str, origin: str, kind: str) -> object:
@@ -281,11 +293,11 @@ def load_templates(path: str | os.PathLike[str]) -> TemplateSet:
     origin = os.fspath(path)
     try:
         with open(origin, "rb") as handle:
-            data = handle.read(_MAX_FILE + 1)
+            data = handle.read(MAX_TEMPLATE_FILE + 1)
     except OSError as exc:
         raise TemplateError(f"template file {origin}: cannot be read: {exc.strerror or exc}") from None
-    if len(data) > _MAX_FILE:
-        raise _fail(origin, "the file", f"is over {_MAX_FILE:,} bytes")
+    if len(data) > MAX_TEMPLATE_FILE:
+        raise _fail(origin, "the file", f"is over {MAX_TEMPLATE_FILE:,} bytes")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -129,6 +129,11 @@ class Zone(str, Enum):
 
     BREADCRUMB = "breadcrumb"
     TITLE = "title"
+    """The title group: pre-title, headline, subtitle."""
+    PRETITLE = "pretitle"
+    """The 引题 above the headline."""
+    SUBTITLE = "subtitle"
+    """The 副题 below the headline."""
     INFO = "info"
     """The time and source line(s)."""
     BYLINE = "byline"

@@ -237,23 +237,3 @@ def test_the_fast_path_never_changes_a_result(path: pathlib.Path, monkeypatch: p
     monkeypatch.setattr(core, "page_from_html", whole)
     slow = qizhi_parser.parse(data)
     assert fast.model_dump(exclude={"provenance"}) == slow.model_dump(exclude={"provenance"})
-
-
-# ------------------------------------------------------------------ templates as data
-
-
-def test_template_records_never_disagree_on_a_mark() -> None:
-    """The walk looks marks up in one table built from every record: a mark two records
-    (or a record and the generic marks) gave different zones would silently take the first."""
-    from qizhi_parser.templates import BUNDLED
-
-    zones: dict[str, set[Zone]] = {}
-    for marks in [t.marks for t in BUNDLED.templates] + [BUNDLED.generic]:
-        for mark, zone in marks.items():
-            zones.setdefault(mark, set()).add(zone)
-    assert {m: z for m, z in zones.items() if len(z) > 1} == {}
-    for template in BUNDLED.templates:
-        assert template.signature <= set(template.marks), template.name
-        assert all(isinstance(zone, Zone) for zone in template.marks.values())
-    assert BUNDLED.id_zones["rwb_navpath"] == Zone.BREADCRUMB
-    assert BUNDLED.class_zones["rm_txt_con"] == Zone.BODY

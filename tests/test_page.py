@@ -86,19 +86,25 @@ def test_hidden_blocks_and_hidden_text() -> None:
 
 
 def test_zone_from_class_and_id_inherited_and_marks() -> None:
-    found = blocks(
+    page = (
+        '<div class="col-1-1">2024年05月10日06:58</div>'  # with rm_txt_con: the people-2024 signature
         '<div class="rm_txt_con cf"><p>正文一段。</p></div>'
         '<div id="rwb_navpath"><span>人民网&gt;&gt;财经</span></div>'
         '<p>前文<span class="author">本报记者 叶婉</span></p>'
     )
-    assert [(b.text, b.zone) for b in found] == [
+    assert [(b.text, b.zone) for b in blocks(page)] == [
+        ("2024年05月10日06:58", "info"),
         ("正文一段。", "body"),
         ("人民网>>财经", "breadcrumb"),
         ("前文本报记者 叶婉", "byline"),  # an inline element's zone marks its block
     ]
+    # without the signature, people-2024's own marks name nothing; the generic ones still do
+    stranger = blocks(page.replace("col-1-1", "meta"))
+    assert [(b.text, b.zone) for b in stranger] == [
+        ("2024年05月10日06:58", None), ("正文一段。", None), ("人民网>>财经", None), ("前文本报记者 叶婉", "byline")]
     marked = blocks('<div class="edit cf" id="p_editor">（责编：王震）</div>')[0]
     assert marked.marks == frozenset({"edit", "cf", "#p_editor"})
-    assert marked.zone == "credits"
+    assert marked.zone == "credits"  # edit: a generic mark
 
 
 def test_headings_and_images() -> None:

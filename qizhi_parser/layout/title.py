@@ -31,6 +31,8 @@ __all__ = ["from_markup", "from_text", "from_title_match", "locate_title"]
 #: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _BREADCRUMB = Zone.BREADCRUMB
 _TITLE = Zone.TITLE
+_PRETITLE = Zone.PRETITLE
+_SUBTITLE = Zone.SUBTITLE
 _NO_TITLE_ZONES = frozenset({Zone.BODY, Zone.CREDITS, Zone.CHROME})
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -49,9 +51,14 @@ def _is_headline_candidate(block: Block) -> bool:
     return bool(text) and not block.hidden and text not in SITE_NAMES and len(text) <= MAX_HEADLINE
 
 
-def _beside(block: Block, head: Block, classes: frozenset[str], rules: Rules) -> bool:
-    """A heading element next to the headline: 引题 above it, 副题 below it."""
-    if block.hidden or not block.tag.startswith("h") or len(block.text) > rules.max_title_line:
+def _beside(block: Block, head: Block, zone: Zone, classes: frozenset[str], rules: Rules) -> bool:
+    """The element next to the headline that is its 引题 (above) or 副题 (below): one a template
+    marks so (``zone``), or a heading element with its class or in the headline's zone."""
+    if block.hidden or len(block.text) > rules.max_title_line:
+        return False
+    if block.zone == zone:
+        return True
+    if not block.tag.startswith("h"):
         return False
     return bool(block.marks & classes) or (block.tag in _HEADING_TAGS and block.zone == head.zone)
 
@@ -65,9 +72,10 @@ def _heads(page: Page) -> tuple[list[Block], str]:
         "html:title-h2"
 
 
-def _neighbour(blocks: list[Block], index: int, head: Block, classes: frozenset[str], rules: Rules) -> str | None:
-    """The text of the heading at ``index`` when it sits beside the headline (引题, 副题)."""
-    if 0 <= index < len(blocks) and _beside(blocks[index], head, classes, rules):
+def _neighbour(blocks: list[Block], index: int, head: Block, zone: Zone, classes: frozenset[str],
+               rules: Rules) -> str | None:
+    """The text of the block at ``index`` when it sits beside the headline as its 引题 or 副题."""
+    if 0 <= index < len(blocks) and _beside(blocks[index], head, zone, classes, rules):
         return squash(blocks[index].text) or None
     return None
 
@@ -80,8 +88,8 @@ def from_markup(page: Page, anchor: int | None, rules: Rules = RULES) -> TitleRe
         return None
     before = [b for b in heads if anchor is not None and b.index < anchor]
     head = before[-1] if before else heads[0]
-    pretitle = _neighbour(page.blocks, head.index - 1, head, PRETITLE_CLASSES, rules)
-    subtitle = _neighbour(page.blocks, head.index + 1, head, SUBTITLE_CLASSES, rules)
+    pretitle = _neighbour(page.blocks, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
+    subtitle = _neighbour(page.blocks, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
     return _title(_lines(head), pretitle, subtitle, rule, head.index)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..models import Credit, CreditRole
-from ..settings import MAX_CREDIT_LINE, MAX_CREDIT_RUN, MAX_INFO_ITEMS_LINE
+from ..settings import MAX_CREDIT_LINE, MAX_CREDIT_RUN, MAX_INFO_ITEMS_LINE, MAX_PLAIN_NAME
 from ..vocab import (
     BULLET_BYLINE,
     BULLETS,
@@ -76,7 +76,7 @@ def _plausible(name: str) -> bool:
     [True, True, False, True, False]
     """
     if _HAN_NAME.match(name):
-        return len(name) <= 6 or any(c in name for c in "·•．・")
+        return len(name) <= MAX_PLAIN_NAME or any(c in name for c in "·•．・")
     return bool(_LATIN_NAME.match(name))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..settings import SITE_NAME_LENGTH
 from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
 from .spaces import squash
 
@@ -42,7 +43,9 @@ def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -
             return link
     if not linked and " " in name:
         first, _, last = name.rpartition(" ")
-        if len(first) >= 2 and 3 <= len(last) <= 8 and last.endswith(("网", "網")) and not first.endswith(("网", "網")):
+        shortest, longest = SITE_NAME_LENGTH
+        site = shortest <= len(last) <= longest and last.endswith(("网", "網"))
+        if len(first) >= 2 and site and not first.endswith(("网", "網")):
             return first
     return name or None
 

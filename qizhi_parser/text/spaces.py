@@ -25,7 +25,10 @@ __all__ = [
 HTML_SPACE = " \t\n\r\f\v"
 #: Every space a page prints: Unicode's spaces (HTML's, the no-break space, the ideographic space
 #: of a full-width indent …) and a stray byte-order mark. Values are trimmed of these.
-SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
+SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _HTML_RUN = re.compile(f"[{HTML_SPACE}]+")
 #: Any run of :data:`SPACE` (``\s`` of the standard engine is Unicode's spaces).
 _ANY_RUN = re.compile(r"[\s\ufeff]+")

@@ -8,7 +8,7 @@ import re
 import urllib.parse
 
 from ..models import UrlInfo
-from ..settings import MAX_URL
+from ..settings import MAX_DROPPED_LINKS, MAX_URL
 from ..vocab import ANY_URL_HOST, ARTICLE_URL
 
 __all__ = ["Links", "safe_url", "url_info"]
@@ -71,7 +71,7 @@ class Links:
         if raw is None:
             return None
         url, why = safe_url(raw, self.base)
-        if why is not None and len(self.dropped) < 1000:
+        if why is not None and len(self.dropped) < MAX_DROPPED_LINKS:
             self.dropped.append(why)
         return url
 
