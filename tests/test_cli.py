@@ -26,6 +26,9 @@ from qizhi_parser.errors import ArchiveError
 
 from .conftest import FIXTURES, SEED
 
+#: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
+pytestmark = pytest.mark.slow
+
 GBK = FIXTURES / "qizhiwang-2020-gbk.html"
 BIG5 = FIXTURES / "qizhiwang-2020-big5.html"
 

@@ -34,6 +34,9 @@ from qizhi_parser.errors import ArchiveError, InputTimeoutError, ReadError, Work
 
 from .conftest import FIXTURES, SEED
 
+#: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
+pytestmark = pytest.mark.slow
+
 GBK = FIXTURES / "qizhiwang-2020-gbk.html"
 SITE = "http://www.qizhiwang.org.cn/n1/2020/0217/c431577-"
 

@@ -25,6 +25,9 @@ import qizhi_parser.fields
 import qizhi_parser.layout
 import qizhi_parser.text
 
+#: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
+pytestmark = pytest.mark.slow
+
 #: Patterns the code only ever calls with ``.match``.
 MATCH_ONLY = frozenset({
     "_CONTENT_ID", "_HAN_NAME", "_LATIN_NAME", "_SINGLE_HAN", "_WRAPPED", "_ADDRESS", "_DECLARATION", "_LIST_BULLET",

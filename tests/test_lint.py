@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import ROOT
 
+#: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize(
     "command",

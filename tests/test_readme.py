@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import ROOT
 
+#: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
+pytestmark = pytest.mark.slow
+
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
 
 
