@@ -1,9 +1,17 @@
-"""The ``qizhi-parse`` command: saved pages, folders, stdin and WARC archives to
-JSON, JSON Lines or CSV, in parallel, with progress.
+"""The ``qizhi-parse`` command: saved pages, folders, stdin, tar and WARC archives to JSON,
+JSON Lines or CSV, in parallel, with progress.
 
 Testable without a subprocess: :func:`build_parser`, :func:`run` (returns the exit
-code), and a tiny :func:`main`. Exit codes: 0 every input parsed or skipped, 1 some
-failed, 2 usage error, 128 + N when ended by signal N (130 for Ctrl-C).
+code), and a tiny :func:`main`. Exit codes (:data:`EXIT_CODES`):
+
+====  ==========================================================================
+0     every input parsed, was skipped, or was not an article (a list page, a 404 page)
+1     some inputs failed (a decode error, a damaged archive, a time-out …)
+2     usage error (nothing was read)
+3     the run could not go on: the output is locked by another run, the disk is full,
+      the output is unwritable or not this tool's (``--resume``)
+128+N ended by signal N: 130 Ctrl-C, 143 SIGTERM, 141 the reader of the output went away
+====  ==========================================================================
 
 Exactly one record per input, in input order: ``{"input": …, "article": {…}}``,
 ``{"input": …, "error": {"type": …, "message": …}}`` or ``{"input": …, "skipped":
@@ -15,11 +23,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import functools
-import gzip
 import io
 import itertools
 import json
+import logging
 import os
 import signal
 import sys
@@ -33,34 +42,48 @@ from . import __version__
 from .batch import (
     DEFAULT_GLOBS,
     DEFAULT_TIMEOUT,
-    Entry,
     Input,
     Item,
     Result,
     Skipped,
-    _matches,
     available_cpus,
     display_name,
     expand,
     json_record,
     map_inputs,
+    matches,
     parse_input,
-    read_bounded,
 )
-from .errors import MissingExtraError, QizhiParserError
+from .batch.output import Output, OutputError
+from .batch.reading import HEAD, kind_of
+from .errors import InputTooLargeError, MissingExtraError, NotAnArticleError, QizhiParserError
 from .models import Article
 from .options import Options
 from .settings import DEFAULT_MAX_BYTES, MAX_WORKERS_PER_CPU
 from .templates import TemplateError
 
-__all__ = ["CSV_COLUMNS", "batch_record_schema", "build_parser", "main", "run"]
+__all__ = ["CSV_COLUMNS", "EXIT_CODES", "batch_record_schema", "build_parser", "main", "run"]
 
 CSV_COLUMNS = [
     "input", "url", "headline", "published_at", "source", "breadcrumb", "headings", "credits",
     "paragraphs", "issues", "error_type", "error_message", "skipped",
 ]
 
-Status = Literal["ok", "issues", "failed", "skipped"]
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
+#: Exit code → what it means.
+EXIT_CODES = {
+    EXIT_OK: "every input parsed, was skipped, or was not an article",
+    EXIT_FAILED: "some inputs failed",
+    EXIT_USAGE: "usage error: nothing was read",
+    EXIT_STOPPED: "the run could not go on: output locked by another run, disk full, unwritable or not this tool's",
+    128 + signal.SIGPIPE: "the reader of the output went away (SIGPIPE)",
+    128 + signal.SIGINT: "interrupted (Ctrl-C)",
+    128 + signal.SIGTERM: "terminated (SIGTERM)",
+}
+
+Status = Literal["ok", "issues", "not-article", "failed", "skipped"]
+
+log = logging.getLogger("qizhi_parser")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,36 +91,47 @@ def build_parser() -> argparse.ArgumentParser:
         prog="qizhi-parse",
         description="Parse Chinese state-media article pages (旗帜网, people.com.cn, Xinhua, Guangming …) "
                     "into JSON records.",
-        epilog="Exit codes: 0 all inputs parsed or skipped, 1 some failed, 2 usage error, 128+N ended by signal N.",
+        epilog="Exit codes: 0 every input parsed, skipped or not an article; 1 some inputs failed; 2 usage error; "
+               "3 the run could not go on (output locked, disk full, unwritable); 128+N ended by signal N "
+               "(141: the reader of the output went away).",
     )
     parser.add_argument("inputs", nargs="*",
-                        help="files, folders (recursive), .gz files, .warc/.warc.gz archives; - reads stdin")
+                        help="files, folders (recursive), .gz files, tar and .warc/.warc.gz archives; - reads stdin "
+                             "(a page, or a WARC archive)")
     parser.add_argument("-f", "--format", choices=["json", "jsonl", "csv"],
-                        help="json: one object (single input, the default then); jsonl: one record a line "
-                             "(the default for several inputs); csv: flat columns, UTF-8 with a BOM")
-    parser.add_argument("-o", "--output", help="write here instead of stdout (.gz: gzip-compressed)")
+                        help="json: one object (a single page; the default then); jsonl: one record a line "
+                             "(the default for several inputs, and for an -o ending .jsonl); csv: flat columns, "
+                             "UTF-8 with a BOM (the default for an -o ending .csv)")
+    parser.add_argument("-o", "--output", help="write here instead of stdout (- is stdout; .gz: gzip-compressed)")
     parser.add_argument("--resume", action="store_true",
-                        help="continue an interrupted JSON Lines --output: inputs already recorded there are skipped")
+                        help="continue an interrupted JSON Lines --output (plain or .gz): inputs already recorded "
+                             "there are skipped, failures that can change on another try are parsed again")
     parser.add_argument("--glob", action="append", metavar="PATTERN",
-                        help="file name pattern for folders, matched against the name or the path relative to the "
-                             f"folder ('**/*.html'); repeatable; default: {' '.join(DEFAULT_GLOBS)}")
+                        help="file name pattern for folders, matched without regard to case against the name or the "
+                             "path relative to the folder ('**/*.html'); repeatable; default: "
+                             f"{' '.join(DEFAULT_GLOBS)} and files with no extension")
     parser.add_argument("--url", help="the page's URL (a single page only)")
     parser.add_argument("-w", "--workers", type=int, default=available_cpus(),
                         help="parallel worker processes (default: the CPUs this process may use)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                        help=f"seconds one input may take (default {DEFAULT_TIMEOUT:g}; 0: no limit)")
+                        help=f"seconds one input may take; its worker is then stopped and replaced "
+                             f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)")
     parser.add_argument("--strict", action="store_true",
                         help="fail an input when headline, time, source or body is missing")
     parser.add_argument("--script", choices=["hans", "hant"], type=str.lower,
                         help="convert every text field to simplified (hans) or traditional (hant) script; "
                              "needs the opencc extra: pip install 'qizhi-parser[opencc]'")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help=f"refuse larger inputs (default {DEFAULT_MAX_BYTES})")
+                        help=f"refuse larger inputs (a page, a WARC record, a tar member; default {DEFAULT_MAX_BYTES})")
     parser.add_argument("--templates", action="append", metavar="FILE",
                         help="a TOML or JSON file of your own site templates, tried before the bundled ones; "
                              "repeatable (see qizhi_parser.templates)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing summary")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log what the parser does on stderr (-v: info, -vv: debug)")
+    parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"],
+                        help="the level of the parser's log on stderr (default: warning)")
     parser.add_argument("--schema", action="store_true",
                         help="print the JSON Schema of a batch record ({input, article} | {input, error} | "
                              "{input, skipped}) and exit")
@@ -113,7 +147,7 @@ class _Record(BaseModel):
 
     input: str
     """Where the input came from: a path (non-UTF-8 bytes as JSON escapes of surrogates), ``-`` for
-    stdin, or ``archive.warc.gz@OFFSET`` for a WARC record."""
+    stdin, ``archive.warc.gz@OFFSET`` for a WARC record, ``archive.tar.gz:member`` for a tar member."""
 
 
 class ArticleRecord(_Record):
@@ -129,6 +163,7 @@ class ErrorBody(BaseModel):
     """The error class: NotAnArticleError, DecodeError, InputTooLargeError, MissingFieldError, ReadError,
     ArchiveError, WorkerDiedError, InputTimeoutError …"""
     message: str
+    """What went wrong, naming the input and where."""
 
 
 class ErrorRecord(_Record):
@@ -141,13 +176,14 @@ class SkippedBody(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     reason: str
+    """Why the input was not parsed."""
     status: int | None = Field(default=None)
     """The HTTP status of a skipped WARC response."""
 
 
 class SkippedRecord(_Record):
     """An input deliberately not parsed: a redirect or error response, a revisit record, an archive
-    without HTML responses."""
+    without HTML responses, a file that is no page."""
 
     skipped: SkippedBody
 
@@ -164,31 +200,53 @@ def batch_record_schema() -> dict[str, Any]:
 
 # ------------------------------------------------------------------ formatting
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a text starting like a formula gets a ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_FIRST):
+        return "'" + value
+    return value
+
 
 def _csv_row(name: str, result: Result) -> list[Any]:
     name = display_name(name)
     if isinstance(result, Skipped):
-        return [name, "", "", "", "", "", "", "", "", "", "", "", result.reason]
-    if isinstance(result, QizhiParserError):
-        return [name, "", "", "", "", "", "", "", "", "", type(result).__name__, str(result), ""]
-    a = result
-    credits = "; ".join(f"{c.role.value}:{c.label}:{'、'.join(c.names)}" for c in a.credits)
-    return [
-        name, a.url or "", a.headline or "", a.published_at.isoformat() if a.published_at else "",
-        a.source.name if a.source else "", " > ".join(c.text for c in a.breadcrumb), " | ".join(a.headings),
-        credits, len(a.paragraphs), len(a.issues), "", "", "",
-    ]
+        row: list[Any] = [name, "", "", "", "", "", "", "", "", "", "", "", result.reason]
+    elif isinstance(result, QizhiParserError):
+        row = [name, "", "", "", "", "", "", "", "", "", type(result).__name__, str(result), ""]
+    else:
+        a = result
+        credits = "; ".join(f"{c.role.value}:{c.label}:{'、'.join(c.names)}" for c in a.credits)
+        row = [
+            name, a.url or "", a.headline or "", a.published_at.isoformat() if a.published_at else "",
+            a.source.name if a.source else "", " > ".join(c.text for c in a.breadcrumb), " | ".join(a.headings),
+            credits, len(a.paragraphs), len(a.issues), "", "", "",
+        ]
+    return [_cell(value) for value in row]
 
 
 def _status(result: Result) -> Status:
     if isinstance(result, Skipped):
         return "skipped"
+    if isinstance(result, NotAnArticleError):
+        return "not-article"
     if isinstance(result, QizhiParserError):
         return "failed"
     return "issues" if result.issues else "ok"
 
 
+def _cli_error(result: Result) -> Result:
+    """An error as the command line words it: its hints name the flags, not the keywords."""
+    if isinstance(result, InputTooLargeError):
+        return InputTooLargeError(result.size, result.limit, hint="raise --max-bytes to accept it")
+    return result
+
+
 def _format(name: str, result: Result, fmt: str) -> tuple[Status, str]:
+    result = _cli_error(result)
     if fmt == "csv":
         buffer = io.StringIO()
         csv.writer(buffer).writerow(_csv_row(name, result))
@@ -211,11 +269,12 @@ class _Progress:
     """Counts, a tqdm bar (total and ETA when the number of inputs is known), and the
     closing summary line."""
 
-    def __init__(self, show: bool, total: int | None) -> None:
-        self.counts = {"ok": 0, "issues": 0, "failed": 0, "skipped": 0}
+    def __init__(self, bar: bool, summary: bool, total: int | None) -> None:
+        self.counts: dict[Status, int] = {"ok": 0, "issues": 0, "not-article": 0, "failed": 0, "skipped": 0}
         self.start = time.perf_counter()
+        self.summary = summary
         self.bar: Any = None
-        if show:
+        if bar:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
@@ -234,16 +293,19 @@ class _Progress:
             self.bar.update(1)
             self.bar.set_postfix(failed=self.counts["failed"], issues=self.counts["issues"], refresh=False)
 
-    def close(self, resumed: int = 0) -> None:
+    def close(self, resumed: int = 0, ending: str = "") -> None:
         if self.bar is not None:
             self.bar.close()
+        if not self.summary:
+            return
         took = time.perf_counter() - self.start
         rate = self.records / took if took > 0 else 0.0
         c = self.counts
         more = f"; {resumed} already in the output (--resume)" if resumed else ""
         print(
             f"qizhi-parse: {self.records} inputs, {c['ok'] + c['issues']} parsed ({c['issues']} with issues), "
-            f"{c['skipped']} skipped, {c['failed']} failed, in {took:.2f} s ({rate:.1f} docs/s){more}",
+            f"{c['not-article']} not articles, {c['skipped']} skipped, {c['failed']} failed, in {took:.2f} s "
+            f"({rate:.1f} docs/s){more}{ending}",
             file=sys.stderr,
         )
 
@@ -251,7 +313,10 @@ class _Progress:
 # ------------------------------------------------------------------ signals
 
 
-class _StoppedError(Exception):
+class _StoppedError(BaseException):
+    """A signal that ends the run: a BaseException, so that no ``except Exception`` on the way
+    (the pool's, an input's) takes it for one input's failure."""
+
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
@@ -273,11 +338,50 @@ def _handle_signals() -> dict[int, Any]:
     return previous
 
 
+# ------------------------------------------------------------------ stdin
+
+
+class _Stdin(io.RawIOBase):
+    """Stdin with its first bytes already read (to tell a WARC archive from a page)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            count = min(len(buffer), len(self.head))
+            buffer[:count] = self.head[:count]
+            self.head = self.head[count:]
+            return count
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _open_stdin(wanted: bool) -> tuple[IO[bytes] | None, bool]:
+    """Stdin (None when it is closed) and whether it holds a WARC archive."""
+    if not wanted:
+        return None, False
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, False
+    try:
+        head = stream.read(HEAD)
+    except (OSError, ValueError):  # closed or unreadable: its own error record
+        return None, False
+    return io.BufferedReader(_Stdin(head, stream)), kind_of(head)[0] == "warc"
+
+
 # ------------------------------------------------------------------ run
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the command with ``argv``; return the exit code."""
+    """Run the command with ``argv``; return the exit code (:data:`EXIT_CODES`)."""
     started = time.perf_counter()
     parser = build_parser()
     try:
@@ -286,47 +390,89 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.schema:
         print(json.dumps(batch_record_schema(), ensure_ascii=False, indent=2))
-        return 0
-    settings = _check_usage(args)
+        return EXIT_OK
+    _configure_logging(args)
+    stdin, stdin_warc = _open_stdin("-" in args.inputs)
+    settings = _check_usage(args, stdin_warc)
     if isinstance(settings, str):
         return _usage(parser, settings)
     fmt, options = settings
-    done = _recorded(args.output) if args.resume else set()
-    inputs = _inputs(args, done)
+    try:
+        out = Output(args.output, resume=args.resume)
+    except OutputError as exc:
+        print(f"qizhi-parse: {exc}", file=sys.stderr)
+        return EXIT_STOPPED
+    try:
+        return _run(args, fmt, options, out, stdin, started, parser)
+    finally:
+        out.close()
+
+
+def _run(args: argparse.Namespace, fmt: str, options: Options, out: Output, stdin: IO[bytes] | None,
+         started: float, parser: argparse.ArgumentParser) -> int:
+    inputs = _inputs(args, stdin, out.done)
     if inputs is None:
         return _usage(parser, "no inputs matched (check the folder and --glob)")
-    try:
-        out = _open_output(args.output, fmt, append=args.resume)
-    except OSError as exc:
-        return _usage(parser, f"cannot write --output {args.output}: {exc.strerror or exc}")
     progress = _progress(args, started)
     if fmt == "csv" and not args.resume:
-        csv.writer(out).writerow(CSV_COLUMNS)
-    task = functools.partial(_render, fmt=fmt, options=options)
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(CSV_COLUMNS)
+        out.write("\ufeff" + buffer.getvalue())  # UTF-8 with a BOM: Excel reads it as UTF-8
+    task = functools.partial(_render, fmt=fmt, options=_worker_options(options))
     previous = _handle_signals()
     results = map_inputs(
-        inputs, task, workers=args.workers, max_bytes=args.max_bytes,
+        inputs, task, workers=args.workers, timeout=options.timeout, max_bytes=options.max_bytes,
         on_entry=lambda e: _format(e.name, e.outcome, fmt),
         on_died=lambda i, e: _format(i.name, e, fmt),
+        on_timeout=lambda i, e: _format(i.name, e, fmt),
+        on_error=lambda i, e: _format(i.name, e, fmt),
     )
+    ending = ""
     try:
         code = _write_records(results, out, progress, fail_fast=args.fail_fast)
+    except BrokenPipeError:  # the reader went away (| head): stop as Unix tools do
+        _quiet_stdout()
+        code, ending = 128 + signal.SIGPIPE, "; stopped: the reader of the output went away"
+    except OutputError as exc:
+        code, ending = EXIT_STOPPED, f"; stopped: {exc}"
     finally:
         results.close()  # stops the pool and its workers
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-        _close_output(out, args.output)
-        progress.close(len(done))
+    progress.close(len(out.done), ending)
     if code:
         return code
-    return 1 if progress.failed else 0
+    return EXIT_FAILED if progress.failed else EXIT_OK
+
+
+def _worker_options(options: Options) -> Options:
+    """The options a worker parses with: the pool keeps the time (it stops the worker)."""
+    return dataclasses.replace(options, timeout=None)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: nothing more goes to the closed stdout (not even at exit)."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    """The library logs and never configures logging; the command line shows it on stderr."""
+    level = args.log_level or ("debug" if args.verbose >= 2 else "info" if args.verbose else None)
+    if level is None:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("qizhi-parse: %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level.upper())
 
 
 def _progress(args: argparse.Namespace, started: float) -> _Progress:
     """The progress bar on stderr: shown on a terminal, unless records go to the same one."""
-    to_terminal = not args.output and sys.stdout.isatty()
-    show = not args.quiet and sys.stderr.isatty() and not to_terminal  # the bar never shares a line with records
-    progress = _Progress(show, _count(args.inputs, args.glob or DEFAULT_GLOBS) if show else None)
+    to_terminal = args.output in (None, "-") and sys.stdout.isatty()
+    bar = not args.quiet and sys.stderr.isatty() and not to_terminal  # the bar never shares a line with records
+    progress = _Progress(bar, not args.quiet, _count(args.inputs, args.glob or DEFAULT_GLOBS) if bar else None)
     progress.start = started  # the summary's time includes reading the first input's archive
     return progress
 
@@ -335,16 +481,15 @@ def _usage(parser: argparse.ArgumentParser, message: str) -> int:
     """A usage error: the usage line and the message on stderr, exit code 2."""
     parser.print_usage(sys.stderr)
     print(f"qizhi-parse: error: {message}", file=sys.stderr)
-    return 2
+    return EXIT_USAGE
 
 
-def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: IO[str], progress: _Progress, *,
+def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: Output, progress: _Progress, *,
                    fail_fast: bool) -> int:
     """Write each record as it comes; 0, or 128 + the signal that stopped the run."""
     try:
         for _item, (status, text) in results:
             out.write(text)
-            out.flush()
             progress.update(status)
             if fail_fast and status == "failed":
                 break
@@ -355,21 +500,10 @@ def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: IO[s
     return 0
 
 
-def _inputs(args: argparse.Namespace, done: set[str]) -> Iterator[Item] | None:
-    """The inputs to parse (stdin read once, within --max-bytes), less those a resumed
-    output records; None when nothing matched."""
-    stdin: bytes | None = None
-    stdin_error: QizhiParserError | None = None
-    if "-" in args.inputs:
-        try:
-            stdin = read_bounded(sys.stdin.buffer, args.max_bytes)
-        except QizhiParserError as exc:  # over --max-bytes: read no further, record it as stdin's error
-            stdin_error = exc
+def _inputs(args: argparse.Namespace, stdin: IO[bytes] | None, done: set[str]) -> Iterator[Item] | None:
+    """The inputs to parse, less those a resumed output records; None when nothing matched."""
     items = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin,
-                   exclude=[args.output] if args.output else [], max_bytes=args.max_bytes)
-    if stdin_error is not None:
-        error = stdin_error
-        items = (Entry("-", error) if item.name == "-" else item for item in items)
+                   exclude=[args.output] if args.output not in (None, "-") else [], max_bytes=args.max_bytes)
     first = next(items, None)
     if first is None:
         return None
@@ -384,18 +518,33 @@ def _chain(first: Item, rest: Iterator[Item], done: set[str]) -> Iterator[Item]:
     return (item for item in itertools.chain((first,), rest) if item.name not in done)
 
 
-def _check_usage(args: argparse.Namespace) -> tuple[str, Options] | str:
+#: Output file endings → the format they mean.
+_FORMATS = ((".csv", "csv"), (".csv.gz", "csv"), (".jsonl", "jsonl"), (".jsonl.gz", "jsonl"), (".ndjson", "jsonl"),
+            (".ndjson.gz", "jsonl"), (".json", "json"))
+
+
+def _format_of(args: argparse.Namespace, single: bool) -> str:
+    if args.format:
+        return str(args.format)
+    for ending, fmt in _FORMATS:
+        if args.output and args.output.lower().endswith(ending):
+            return "jsonl" if fmt == "json" and not single else fmt
+    return "json" if single else "jsonl"
+
+
+def _check_usage(args: argparse.Namespace, stdin_warc: bool) -> tuple[str, Options] | str:
     """The output format and the options the arguments ask for, or what is wrong with them."""
     problem = _check_inputs(args) or _check_output(args)
     if problem:
         return problem
-    single = len(args.inputs) == 1 and (args.inputs[0] == "-" or os.path.isfile(args.inputs[0])) and not (
-        _is_archive(args.inputs[0]))
-    fmt = args.format or ("json" if single else "jsonl")
+    single = len(args.inputs) == 1 and (
+        (args.inputs[0] == "-" and not stdin_warc)
+        or (args.inputs[0] != "-" and os.path.isfile(args.inputs[0]) and not _is_archive(args.inputs[0])))
+    fmt = _format_of(args, single)
     if fmt == "json" and not single:
-        return "--format json takes one file; use jsonl or csv for several"
-    if args.resume and (fmt != "jsonl" or not args.output or args.output.endswith(".gz")):
-        return "--resume continues a plain JSON Lines --output file"
+        return "--format json takes one page; use jsonl or csv for several (or for an archive)"
+    if args.resume and (fmt != "jsonl" or args.output in (None, "-")):
+        return "--resume continues a JSON Lines --output file (plain or .gz)"
     options = _options(args)
     return options if isinstance(options, str) else (fmt, options)
 
@@ -414,16 +563,23 @@ def _options(args: argparse.Namespace) -> Options | str:
 
 
 def _is_archive(path: str) -> bool:
-    return path.endswith((".warc", ".warc.gz"))
+    return path.lower().endswith((".warc", ".warc.gz", ".tar", ".tar.gz", ".tgz"))
+
+
+def _check_numbers(args: argparse.Namespace) -> str | None:
+    if args.workers < 1 or args.workers > MAX_WORKERS_PER_CPU * available_cpus():
+        return f"--workers must be between 1 and {MAX_WORKERS_PER_CPU * available_cpus()}"
+    if args.timeout < 0 or args.timeout != args.timeout:
+        return "--timeout must be 0 (no limit) or more"
+    return None
 
 
 def _check_inputs(args: argparse.Namespace) -> str | None:
     if not args.inputs:
         return "give at least one input (a file, a folder, an archive, or - for stdin)"
-    if args.workers < 1 or args.workers > MAX_WORKERS_PER_CPU * available_cpus():
-        return f"--workers must be between 1 and {MAX_WORKERS_PER_CPU * available_cpus()}"
-    if args.timeout < 0:
-        return "--timeout must be 0 (no limit) or more"
+    problem = _check_numbers(args)
+    if problem:
+        return problem
     if args.inputs.count("-") > 1:
         return "stdin (-) can be given once"
     missing = [p for p in args.inputs if p != "-" and not os.path.lexists(p)]
@@ -435,86 +591,44 @@ def _check_inputs(args: argparse.Namespace) -> str | None:
 
 
 def _check_output(args: argparse.Namespace) -> str | None:
-    if not args.output:
+    if args.output in (None, "-"):
         return None
     target = os.path.abspath(args.output)
     if os.path.isdir(target):
-        return f"--output {args.output} is a folder; give a file name"
+        return f"--output {display_name(args.output)} is a folder; give a file name"
     if not os.path.isdir(os.path.dirname(target)):
-        return f"--output {args.output}: the folder {os.path.dirname(target)} does not exist"
+        return f"--output {display_name(args.output)}: the folder {display_name(os.path.dirname(target))} " \
+               "does not exist"
     return None
-
-
-def _recorded(path: str) -> set[str]:
-    """The inputs already recorded in a JSON Lines file; a partial last line (the run was
-    cut mid-write) is removed so the file stays valid."""
-    names: set[str] = set()
-    if not os.path.exists(path):
-        return names
-    keep = 0
-    with open(path, "rb") as handle:
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                names.add(json.loads(raw)["input"])
-            except (ValueError, KeyError, TypeError):
-                break
-            keep += len(raw)
-    with open(path, "r+b") as handle:
-        handle.truncate(keep)
-    return names
 
 
 def _count(paths: Sequence[str], globs: Sequence[str]) -> int | None:
     """How many inputs there are, when that is known without reading anything (not with
-    stdin or WARC archives, whose records are counted only as they are read)."""
+    stdin or archives, whose records are counted only as they are read)."""
     if "-" in paths:
         return None
     total = 0
     for raw in paths:
         if not os.path.isdir(raw):
-            if raw.endswith((".warc", ".warc.gz")):
+            if _is_archive(raw):
                 return None
             total += 1
             continue
         for root, _dirs, files in os.walk(raw):
             for name in files:
-                if _matches(os.path.relpath(os.path.join(root, name), raw), name, tuple(globs)):
-                    if name.endswith((".warc", ".warc.gz")):
+                if matches(os.path.relpath(os.path.join(root, name), raw), name, tuple(globs)):
+                    if _is_archive(name):
                         return None
                     total += 1
     return total
 
 
-def _open_output(path: str | None, fmt: str, append: bool) -> IO[str]:
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    if path is None:
-        if hasattr(sys.stdout, "buffer"):
-            return io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
-        return sys.stdout
-    if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "wb"), encoding=encoding, newline="")
-    return open(path, "a" if append else "w", encoding=encoding, newline="")
-
-
-def _close_output(out: IO[str], path: str | None) -> None:
-    try:
-        out.flush()
-    finally:
-        if path is not None:
-            out.close()
-        elif isinstance(out, io.TextIOWrapper) and out is not sys.stdout:
-            out.detach()  # leave sys.stdout's buffer open
-
-
 def main() -> None:
     try:
         code = run()
-    except BrokenPipeError:  # the reader went away (| head): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 0
+    except BrokenPipeError:  # the reader went away before the records (| head on --help)
+        _quiet_stdout()
+        code = 128 + signal.SIGPIPE
     except KeyboardInterrupt:
-        code = 130
+        code = 128 + signal.SIGINT
     sys.exit(code)

@@ -22,8 +22,9 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .batch import Entry, Input, _warc_inputs, parse_input
+from .batch import Entry, Input, parse_input
 from .batch import record as batch_record
+from .batch.warc import warc_file_items
 from .convert import Script, check_script
 from .settings import DEFAULT_TIMEOUT
 
@@ -68,7 +69,7 @@ def warc_bag(archives: Iterable[str], *, strict: bool = False, script: Script | 
 
 
 def _warc_records(path: str, *, strict: bool = False, script: Script | None = None) -> list[dict[str, Any]]:
-    return [record(item, strict=strict, script=script) for item in _warc_inputs(path)]
+    return [record(item, strict=strict, script=script) for item in warc_file_items(path)]
 
 
 def files_to_jsonl(patterns: Iterable[str], out_dir: str, *, npartitions: int | None = None,

@@ -62,16 +62,14 @@ class NotAnArticleError(QizhiParserError):
 class InputTooLargeError(QizhiParserError):
     """The input is larger than the configured ``max_bytes`` limit."""
 
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(
-            f"input is {size:,} bytes, over the limit of {limit:,} bytes "
-            "(raise max_bytes= to accept it)"
-        )
+    def __init__(self, size: int, limit: int, hint: str = "raise max_bytes= to accept it") -> None:
+        super().__init__(f"input is {size:,} bytes, over the limit of {limit:,} bytes ({hint})")
         self.size = size
         self.limit = limit
+        self.hint = hint
 
-    def __reduce__(self) -> tuple[type[InputTooLargeError], tuple[int, int]]:
-        return (type(self), (self.size, self.limit))
+    def __reduce__(self) -> tuple[type[InputTooLargeError], tuple[int, int, str]]:
+        return (type(self), (self.size, self.limit, self.hint))
 
 
 class MissingFieldError(QizhiParserError):

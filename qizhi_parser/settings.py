@@ -84,6 +84,16 @@ LONG_TAG = 4000
 MAX_TEMPLATE_FILE = 4 * 1024 * 1024
 #: More batch workers than this per CPU is a typing error, not a plan.
 MAX_WORKERS_PER_CPU = 16
+#: Bytes of a file looked at to tell what it is (a tar header's magic is at byte 257).
+SNIFF_HEAD = 4096
+#: Longest run of bytes after an archive's last record that may be its separator (CRLF CRLF, padding).
+MAX_RECORD_SEPARATOR = 64
+#: Seconds between a worker's checks that its parent is still alive.
+PARENT_WATCH = 0.25
+#: Seconds a stopping pool gives its workers before they are killed.
+STOP_GRACE = 5.0
+#: Longest error message a batch record holds about an unexpected exception.
+MAX_UNEXPECTED_MESSAGE = 500
 
 # ----------------------------------------------------------------------------- value bounds
 

@@ -119,7 +119,7 @@ def test_text_knows_no_page_and_fields_only_extract() -> None:
 #: Numbers in comparisons that are facts, not thresholds: HTTP success statuses, the lead bytes
 #: of GB2312's level-1 and BIG5's frequent characters, the length of a message.
 FACTS = {
-    ("batch.py", "200 <= status < 300"), ("batch.py", "len(text) <= 200"),
+    ("warc.py", "200 <= status < 300"), ("records.py", "len(text) <= 200"),
     ("decode.py", "176 <= gb[0] <= 215"), ("decode.py", "164 <= b5[0] <= 198"),
 }
 

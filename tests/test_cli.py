@@ -8,6 +8,7 @@ import io
 import json
 import pathlib
 import pickle
+import random
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 import qizhi_parser
 from qizhi_parser import Article, InputTooLargeError, MissingFieldError, QizhiParserError
-from qizhi_parser.batch import Input, iter_warc, parse_many
+from qizhi_parser.batch import Input, Skipped, iter_warc, parse_many
 from qizhi_parser.cli import CSV_COLUMNS, run
 from qizhi_parser.errors import ArchiveError
 
@@ -68,9 +69,12 @@ def make_warc(path: pathlib.Path) -> None:
 
 # ------------------------------------------------------------------ command line
 
+#: Bytes that are text in no encoding (a DecodeError).
+NOISE = random.Random(1).randbytes(3000)
+
 
 def test_single_file_prints_the_article(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run([str(SEED), "-q"]) == 0
+    assert run([str(SEED)]) == 0
     out, err = capsys.readouterr()
     article = Article.model_validate_json(out)
     assert article.headline.startswith("全國人大機關")
@@ -78,13 +82,12 @@ def test_single_file_prints_the_article(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_folder_recursive_in_stable_order(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run([str(folder), "-q", "-w", "1"]) == 1  # the PNG fails
+    assert run([str(folder), "-q", "-w", "1"]) == 0  # the PNG named .html is told by its content: skipped
     records = lines(capsys.readouterr().out)
     names = [pathlib.Path(str(r["input"])).name for r in records]
     assert names == ["3-seed.txt", "1-gbk.html", "4-broken.html", "2-big5.html"]
-    errors = [r for r in records if "error" in r]
-    assert len(errors) == 1
-    assert errors[0]["error"] == {"type": "NotAnArticleError", "message": "input is a PNG image, not a page"}
+    skipped = [r for r in records if "skipped" in r]
+    assert [r["skipped"] for r in skipped] == [{"reason": "not a page: a PNG file (image/png)"}]
 
 
 def test_glob_filters_folders(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,7 +152,7 @@ def test_iter_warc(tmp_path: pathlib.Path) -> None:
 
 def test_csv(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
     out = tmp_path / "out.csv"
-    assert run([str(folder), "-f", "csv", "-o", str(out), "-q"]) == 1
+    assert run([str(folder), "-f", "csv", "-o", str(out), "-q"]) == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -160,12 +163,12 @@ def test_csv(folder: pathlib.Path, tmp_path: pathlib.Path) -> None:
     assert seed["paragraphs"] == "10"
     assert seed["published_at"] == "2020-02-17T16:01:00+08:00"
     broken = dict(zip(CSV_COLUMNS, rows[3], strict=True))
-    assert broken["error_type"] == "NotAnArticleError"
+    assert broken["skipped"] == "not a page: a PNG file (image/png)"
 
 
 def test_json_needs_one_file(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(folder), "-f", "json"]) == 2
-    assert "one file" in capsys.readouterr().err
+    assert "--format json takes one page" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -177,10 +180,12 @@ def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_fail_fast(folder: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "a" / "0-bad.html").write_bytes(NOISE)  # no text in any encoding
     assert run([str(folder), "--fail-fast", "-q", "-w", "1"]) == 1
     records = lines(capsys.readouterr().out)
     assert "error" in records[-1]
-    assert len(records) == 3
+    assert records[-1]["error"]["type"] == "DecodeError"  # type: ignore[index]
+    assert len(records) == 2
 
 
 def test_strict_passes_through(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -220,9 +225,9 @@ def test_installed_console_script() -> None:
 def test_parse_many_streams_in_order(folder: pathlib.Path) -> None:
     paths = [folder / "3-seed.txt", folder / "a" / "4-broken.html", folder / "a" / "1-gbk.html"]
     results = list(parse_many(paths, workers=2))
-    assert [pathlib.Path(i.name).name for i, _ in results if isinstance(i, Input)] == [p.name for p in paths]
+    assert [pathlib.Path(i.name).name for i, _ in results] == [p.name for p in paths]
     assert isinstance(results[0][1], Article)
-    assert isinstance(results[1][1], QizhiParserError)
+    assert isinstance(results[1][1], Skipped)  # a PNG, by its content
     assert isinstance(results[2][1], Article)
 
 
@@ -305,18 +310,22 @@ def test_spark_recipe_in_local_mode(folder: pathlib.Path, monkeypatch: pytest.Mo
 def test_progress_bar_on_a_terminal(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    (folder / "a" / "0-bad.html").write_bytes(NOISE)  # no text in any encoding
     assert run([str(folder), "-w", "1"]) == 1
     err = capsys.readouterr().err
-    assert "4/4" in err  # tqdm's counter, with the total known
+    assert "5/5" in err  # tqdm's counter, with the total known
     assert "[00:00<00:00" in err  # and its ETA
     assert "failed=1" in err
-    assert "4 inputs, 3 parsed (0 with issues), 0 skipped, 1 failed" in err
+    assert "5 inputs, 3 parsed (0 with issues), 0 not articles, 1 skipped, 1 failed" in err
 
 
-def test_quiet_hides_the_bar(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_hides_the_bar_and_the_summary(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     run([str(folder), "-w", "1", "-q"])
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)  # no terminal: no bar, the summary alone
+    run([str(folder), "-w", "1"])
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("qizhi-parse: 4 inputs")
