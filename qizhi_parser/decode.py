@@ -33,7 +33,20 @@ import regex
 
 from .errors import DecodeError, NotAnArticleError
 from .models import IssueCode
-from .settings import DECODE_SAMPLE, MAX_CHARSET, MAX_DAMAGE
+from .settings import (
+    DECODE_SAMPLE,
+    MAX_CHARSET,
+    MAX_DAMAGE,
+    MIN_CJK_CHARACTERS,
+    MIN_CJK_SCORE,
+    MIN_SCORE_LEAD,
+    MIN_TEXT_SHARE,
+    MISMATCH_BYTES,
+    MISMATCH_CHARACTERS,
+    MISMATCH_SPAN,
+    PLAUSIBLE_SPAN,
+    SCORE_SPAN,
+)
 from .vocab import BINARY_MAGIC
 
 __all__ = ["MAX_CHARSET", "Decoded", "check_charset", "decode", "normalize_charset"]
@@ -161,12 +174,90 @@ def _is_common(char: str) -> bool:
         return False
 
 
-def _score(text: str) -> float:
+def _score(text: str, span: int = SCORE_SPAN) -> float:
     """Share of the CJK characters in a sample that are common ones."""
-    sample = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    sample = [c for c in text[:span] if "\u4e00" <= c <= "\u9fff"]
     if not sample:
         return 0.0
     return sum(map(_is_common, sample)) / len(sample)
+
+
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _sample_score(text: str) -> tuple[int, float]:
+    """How many CJK characters a sample of the text holds (at most MISMATCH_CHARACTERS, found a
+    run at a time), and the share of them that are common ones."""
+    chars = ""
+    for run in _CJK_RUN.finditer(text, 0, MISMATCH_SPAN):
+        chars += run.group()
+        if len(chars) >= MISMATCH_CHARACTERS:
+            break
+    chars = chars[:MISMATCH_CHARACTERS]
+    if not chars:
+        return 0, 0.0
+    return len(chars), sum(map(_is_common, chars)) / len(chars)
+
+
+def _prefix(data: bytes, codec: str) -> str | None:
+    """The text of the first bytes in ``codec``, strictly (a character cut at the end is left out)."""
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(data[:MISMATCH_BYTES], final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _text_like(text: str) -> bool:
+    """A reading that looks like text: most of a sample is printable ASCII, whitespace, common
+    CJK characters or CJK punctuation (a byte-order mark before random bytes gives none of these)."""
+    sample = text[:PLAUSIBLE_SPAN]
+    if not sample:
+        return True
+    good = sum(1 for c in sample if (" " <= c < "\x7f") or c in "\t\r\n" or "\u3000" <= c <= "\u303f"
+               or "\uff00" <= c <= "\uffef" or ("\u4e00" <= c <= "\u9fff" and _is_common(c)))
+    return good >= MIN_TEXT_SHARE * len(sample)
+
+
+#: The single-byte codecs: they read any bytes without an error, so a clean reading proves nothing.
+_SINGLE_BYTE = frozenset({"cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+                          "iso8859-2", "iso8859-5", "iso8859-15", "koi8-r", "koi8-u", "cp874", "mac_roman"})
+_CJK = ("gb18030", "big5hkscs")
+
+
+def _alternatives(data: bytes, wanted: str, reading: str) -> tuple[tuple[str, ...], float] | None:
+    """The CJK codecs that may read the bytes instead of the declared one, and the score one
+    must reach; None when the declared reading stands (ASCII, plain Chinese, another codec)."""
+    if data.isascii():
+        return None
+    if wanted in _SINGLE_BYTE:
+        return _CJK, 0.0
+    if wanted not in _CJK:
+        return None
+    count, own = _sample_score(reading)
+    if count >= MIN_CJK_CHARACTERS and own >= MIN_CJK_SCORE:
+        return None  # plain Chinese as declared: the usual case, decided on a sample
+    return tuple(c for c in _CJK if c != wanted), own + MIN_SCORE_LEAD
+
+
+def _cjk_instead(data: bytes, wanted: str, reading: str) -> tuple[str, str] | None:
+    """A CJK reading to use instead of the declared one, when the declared charset reads the
+    bytes only as mojibake: a single-byte charset (ISO-8859-1, KOI8-R, windows-1251 … read any
+    bytes) on bytes a CJK codec reads strictly as plain Chinese, or one CJK codec on the other's
+    bytes (GB2312 declared on BIG5), whose reading is plainly better."""
+    found = _alternatives(data, wanted, reading)
+    if found is None:
+        return None
+    others, floor = found
+    best: tuple[float, str] | None = None
+    for codec in others:
+        prefix = _prefix(data, codec)
+        count, score = _sample_score(prefix) if prefix is not None else (0, 0.0)
+        if count >= MIN_CJK_CHARACTERS and score >= max(floor, MIN_CJK_SCORE) and (best is None or score > best[0]):
+            best = (score, codec)
+    if best is None:
+        return None
+    text = _strict(data, best[1])  # the whole input must read cleanly too
+    return (best[1], text) if text is not None and not _damage(text) else None
 
 
 # the standard library's engine: three times faster than ``regex`` on this one character class
@@ -272,12 +363,12 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     for magic, what in BINARY_MAGIC:
         if data.startswith(magic):
             raise NotAnArticleError(f"input is {what}, not a page")
-    by_bom = _by_bom(data)
+    problems: Problems = []
+    by_bom, data = _by_bom(data, problems)
     if by_bom is not None:
         return by_bom
     found = _DECLARED.search(data[:4096])
     doc_declared = (found.group("meta") or found.group("xml") or b"").decode("ascii", "replace") if found else None
-    problems: Problems = []
     for step in (_as_utf8, _as_mixed, _as_declared, _as_scored):
         decoded = step(data, declared, doc_declared, problems)
         if decoded is not None:
@@ -285,18 +376,24 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     return _as_detected(data, problems)
 
 
-def _by_bom(data: bytes) -> Decoded | None:
+def _by_bom(data: bytes, problems: Problems) -> tuple[Decoded | None, bytes]:
+    """The reading a byte-order mark gives, or None and the bytes without a mark that does not
+    read them (a UTF-8 mark before GBK bytes, a UTF-16 mark before random bytes): the mark is
+    no proof of text, and the rest of the order decides."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             read = data.decode(codec, errors="replace")
-            damaged = _damage(read)  # a BOM is no proof of text: the same damage check as any input
-            if damaged / max(len(read), 1) > MAX_DAMAGE:
-                _refuse(data, codec, damaged / max(len(read), 1))
-            problems: Problems = []
+            damaged = _damage(read)  # the same damage check as any input
+            if damaged / max(len(read), 1) > MAX_DAMAGE or not _text_like(read.lstrip("\ufeff")):
+                name = codec.removesuffix("-sig").upper()
+                problems.append(("charset-mismatch", f"a {name} byte-order mark on bytes that are not {name}; "
+                                                     "the mark was ignored"))
+                return None, data[len(bom) :]
+            found: Problems = []
             if "\ufffd" in read:
-                problems.append(("undecodable-bytes", f"{read.count(chr(0xFFFD))} bytes replaced by U+FFFD"))
-            return _finish(read, codec.removesuffix("-sig"), "bom", problems)
-    return None
+                found.append(("undecodable-bytes", f"{read.count(chr(0xFFFD))} bytes replaced by U+FFFD"))
+            return _finish(read, codec.removesuffix("-sig"), "bom", found), data
+    return None, data
 
 
 def _as_utf8(data: bytes, declared: str | None, doc_declared: str | None, problems: Problems) -> Decoded | None:
@@ -328,6 +425,11 @@ def _as_declared(data: bytes, declared: str | None, doc_declared: str | None, pr
         if wanted is not None and wanted != "utf-8":
             attempt = _strict(data, wanted)
             if attempt is not None and _damage(attempt) == 0:
+                instead = _cjk_instead(data, wanted, attempt)
+                if instead is not None:
+                    problems.append(("charset-mismatch", f"declared charset {name!r} reads these bytes only as "
+                                                         f"mojibake; read as {instead[0]}"))
+                    return _finish(instead[1], instead[0], "scored", problems)
                 return _finish(attempt, wanted, method, problems)
         if name:
             problems.append(("charset-mismatch", f"declared charset {name!r} does not read these bytes"))

@@ -74,6 +74,24 @@ MIN_TAGS = 3
 DECODE_SAMPLE = 256 * 1024
 #: Share of replaced or control characters above which bytes are not text.
 MAX_DAMAGE = 0.05
+#: Characters of a reading scored for common Chinese characters (GB18030 against BIG5).
+SCORE_SPAN = 20_000
+#: Characters searched for CJK characters when a declared charset may read the bytes only as mojibake…
+MISMATCH_SPAN = 20_000
+#: …how many of them are scored…
+MISMATCH_CHARACTERS = 100
+#: …and the bytes another codec reads first, before the whole input is read with it.
+MISMATCH_BYTES = 16_384
+#: A CJK reading that replaces a declared charset's has at least this many CJK characters…
+MIN_CJK_CHARACTERS = 10
+#: …of which at least this share are common ones (plain Chinese scores 0.9 and more)…
+MIN_CJK_SCORE = 0.8
+#: …and, against another CJK codec's reading, scores at least this much higher.
+MIN_SCORE_LEAD = 0.2
+#: Characters of a byte-order mark's reading checked for looking like text…
+PLAUSIBLE_SPAN = 2000
+#: …of which at least this share must be printable ASCII, whitespace, CJK punctuation or common CJK.
+MIN_TEXT_SHARE = 0.6
 #: Bytes read at a time from files and streams.
 READ_CHUNK = 1 << 16
 #: Characters of a page scanned at a time when looking for over-long tags (a chunk is copied).

@@ -89,7 +89,7 @@ def _folder_items(folder: str, patterns: tuple[str, ...], skip: set[str], max_by
         for name in sorted(files):
             full = os.path.join(root, name)
             if matches(os.path.relpath(full, folder), name, patterns) and os.path.realpath(full) not in skip:
-                yield from file_items(full, max_bytes, patterns)
+                yield from file_items(full, max_bytes)
     for error in failures:
         where = error.filename if isinstance(error.filename, str) else folder
         yield Entry(where, ReadError(f"cannot read the folder {display_name(where)}: {error.strerror or error}"))
@@ -99,11 +99,10 @@ def _archive_name(path: str) -> bool:
     return path.lower().endswith((".warc", ".warc.gz"))
 
 
-def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES,
-               patterns: tuple[str, ...] = DEFAULT_GLOBS) -> Iterator[Item]:
+def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """The items of one file, by its content: a page, a WARC archive's records, a tar archive's
-    members, or a skip for a file of another kind. A file that cannot be read is an Input
-    (its read reports why)."""
+    members (those the default patterns take: pages, not images), or a skip for a file of
+    another kind. A file that cannot be read is an Input (its read reports why)."""
     if special(path) is not None:
         yield Input(name=path, path=path)
         return
@@ -116,14 +115,14 @@ def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES,
     if kind == "warc" or _archive_name(path):
         yield from warc_file_items(path, max_bytes)
     elif kind == "tar":
-        yield from _tar_items(path, max_bytes, patterns)
+        yield from _tar_items(path, max_bytes)
     elif kind == "binary":
         yield Entry(path, Skipped(f"not a page: {what}"))
     else:
         yield Input(name=path, path=path)
 
 
-def _tar_items(path: str, max_bytes: int | None, patterns: tuple[str, ...]) -> Iterator[Item]:
+def _tar_items(path: str, max_bytes: int | None) -> Iterator[Item]:
     """The members of a tar archive (plain or compressed) that the globs take, each an Input
     named ``archive:member``, read one after the other; a damaged archive ends with an
     ArchiveError item after the members read before the damage."""
@@ -131,7 +130,7 @@ def _tar_items(path: str, max_bytes: int | None, patterns: tuple[str, ...]) -> I
     try:
         with tarfile.open(path, mode="r|*") as archive:
             for member in archive:
-                if not member.isfile() or not matches(member.name, os.path.basename(member.name), patterns):
+                if not member.isfile() or not matches(member.name, os.path.basename(member.name), DEFAULT_GLOBS):
                     continue
                 count += 1
                 name = f"{path}:{member.name}"

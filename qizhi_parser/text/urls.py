@@ -1,11 +1,17 @@
-"""URLs: every link an Article holds made safe, and the facts an article URL encodes."""
+"""URLs: every link an Article holds made safe, and the facts an article URL encodes.
+
+The only module that uses ``ada-url`` (Ada, the WHATWG URL parser Node.js uses, in C++): links
+are resolved and serialised exactly as a browser's ``href`` gives them, three times faster than
+``urllib.parse``, which follows an older RFC and leaves controls and spaces in a URL.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
-import urllib.parse
+
+from ada_url import URL
 
 from ..models import UrlInfo
 from ..settings import MAX_DROPPED_LINKS, MAX_URL
@@ -13,50 +19,50 @@ from ..vocab import ANY_URL_HOST, ARTICLE_URL
 
 __all__ = ["Links", "safe_url", "url_info"]
 
-#: What browsers strip from a URL before reading it: leading and trailing C0 controls and
-#: spaces, and every tab and line break inside it.
+#: What browsers strip from a URL before reading it: leading and trailing C0 controls and spaces
+#: (the parser strips them too, and every tab and line break inside; stripped here first so an
+#: empty URL is told apart).
 _EDGES = "".join(map(chr, range(0x21)))
-_INSIDE = re.compile(r"[\t\n\r]")
-#: Characters no host name holds (controls, spaces, a full-width colon or full stop).
-_BAD_HOST = re.compile("[\x00-\x20\uff1a\u3002]")
+#: A URL that names its scheme (``http:``, ``javascript:``).
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def safe_url(raw: str, base: str | None = None) -> tuple[str | None, str | None]:
-    r"""``(url, None)`` with ``url`` absolute ``http``/``https``, resolved against ``base``;
-    or ``(None, why)`` for anything else (``javascript:``, ``data:``, too long, unreadable,
+    r"""``(url, None)`` with ``url`` absolute ``http``/``https``, resolved against ``base`` and
+    serialised as the WHATWG URL Standard says (what a browser's ``href`` gives: controls,
+    spaces and other characters percent-encoded, the host lower-cased and IDNA-encoded); or
+    ``(None, why)`` for anything else (``javascript:``, ``data:``, too long, unreadable,
     relative without a base).
 
-    >>> safe_url(" /n1/a.html ", "http://www.people.com.cn/x/")[0]
-    'http://www.people.com.cn/n1/a.html'
+    >>> safe_url(" /n1/a b.html ", "http://www.people.com.cn/x/")[0]
+    'http://www.people.com.cn/n1/a%20b.html'
+    >>> safe_url("http://x.cn/a\x00b\u202e.html")[0], safe_url("http://新华网.cn/两会")[0]
+    ('http://x.cn/a%00b%E2%80%AE.html', 'http://xn--xkrr14bows.cn/%E4%B8%A4%E4%BC%9A')
     >>> safe_url(" java\tscript:alert(1)")[1], safe_url("data:text/html;base64,PGI+")[1]
     ("scheme 'javascript' is not http(s)", "scheme 'data' is not http(s)")
-    >>> safe_url("http://www.xinhuanet.com：80/")[1][:15], safe_url("http://[::1/")[1]
-    ('unreadable URL ', 'unreadable URL (Invalid IPv6 URL)')
+    >>> safe_url("http://www.xinhuanet.com：80/")[1], safe_url("/a.html")[1]
+    ('unreadable URL', 'a relative URL and no page URL to resolve it against')
     """
     url = raw.strip(_EDGES)
-    if "\t" in url or "\n" in url or "\r" in url:
-        url = _INSIDE.sub("", url)
     if not url:
         return None, "empty URL"
     if len(url) > MAX_URL:
         return None, f"a URL of {len(url):,} characters (over {MAX_URL:,})"
     try:
-        if base and (not url.startswith(("http://", "https://")) or "/." in url):  # absolute: nothing to join
-            url = urllib.parse.urljoin(base, url)
-        parts = urllib.parse.urlsplit(url)
-        host = parts.hostname  # reads the host: an unbalanced [ or a bad port raises here
-        _ = parts.port
-    except ValueError as exc:
-        return None, f"unreadable URL ({exc})"
-    if not parts.scheme:
-        return None, "a relative URL and no page URL to resolve it against"
-    if parts.scheme.lower() not in ("http", "https"):
-        return None, f"scheme {parts.scheme.lower()!r} is not http(s)"
-    if not host or _BAD_HOST.search(host):
+        parsed = URL(url, base) if base else URL(url)
+    except ValueError:
+        if base is None and not _SCHEME.match(url):
+            return None, "a relative URL and no page URL to resolve it against"
+        return None, "unreadable URL"
+    scheme = parsed.protocol.rstrip(":")
+    if scheme not in ("http", "https"):
+        return None, f"scheme {scheme!r} is not http(s)"
+    if not parsed.hostname:
         return None, "a URL without a readable host"
-    if len(url) > MAX_URL:
-        return None, f"a URL of {len(url):,} characters (over {MAX_URL:,})"
-    return url, None
+    href: str = parsed.href
+    if len(href) > MAX_URL:
+        return None, f"a URL of {len(href):,} characters (over {MAX_URL:,})"
+    return href, None
 
 
 class Links:
