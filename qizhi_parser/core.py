@@ -38,6 +38,7 @@ from .fields import (
 )
 from .found import Found, guarded, issue
 from .layout import Layout, segment
+from .markup import page_from_html, parse_tree
 from .models import (
     Article,
     Credit,
@@ -53,13 +54,14 @@ from .models import (
     UrlInfo,
 )
 from .options import Options, OptionsKeywords, resolve
-from .page import Page, page_from_html, page_from_text, parse_tree
+from .page import Page, page_from_text
 from .reading import read_file
 from .settings import (
     DEFAULT_MAX_BYTES,
     MANY_TAGS,
     MARKUP_SHARE,
     MAX_BLOCKS,
+    MAX_DEPTH,
     MAX_ERROR_LINE,
     MAX_ERROR_PARAGRAPHS,
     MAX_LINES,
@@ -247,12 +249,12 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input, options: Optio
     give every required field. Both are read by the same rules; the fast path skips
     work, and its result stands only when the whole page could not do better."""
     problems: list[tuple[IssueCode, str]] = []
-    root = parse_tree(text, problems)
+    tree = parse_tree(text, problems)
     if problems:
         decoded = _Input(decoded.encoding, decoded.rule, (*decoded.issues, *(
             issue("input", code, message) for code, message in problems)))
     templates = options.templates
-    page = page_from_html(text, find_urls=url is None, root=root, templates=templates)
+    page = page_from_html(text, find_urls=url is None, tree=tree, templates=templates)
     page.url = url
     fast: tuple[Page, Layout, Fields] | None = None
     if page.partial:
@@ -261,7 +263,7 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input, options: Optio
             if not _missing(fields):
                 return _article(page, layout, fields, decoded)
             fast = (page, layout, fields)
-        page = page_from_html(text, fast=False, find_urls=url is None, root=root, templates=templates)
+        page = page_from_html(text, fast=False, find_urls=url is None, tree=tree, templates=templates)
         page.url = url
     layout, fields = _read(page)
     reason = _refusal(page, fields)
@@ -384,6 +386,9 @@ def _page_issues(page: Page) -> list[Issue]:
     if page.truncated:
         issues.append(issue("input", "input-truncated", f"the page has more than {MAX_BLOCKS:,} "
                             f"text blocks or {MAX_LINES:,} lines; the rest was not read"))
+    if page.too_deep:
+        issues.append(issue("input", "input-truncated", f"elements nested deeper than {MAX_DEPTH} levels "
+                            "were not read"))
     return issues
 
 

@@ -40,13 +40,15 @@ MAX_CHARSET = 40
 #: thousand; past this the rest of the page is not read, so no input makes the parser build a
 #: tree of millions of elements (most of its memory and time).
 MAX_TAGS = 60_000
-#: Most attributes kept on one element (a parser's duplicate check is quadratic in them).
+#: Most attributes kept on one element of a long tag (the HTML parser checks an element's attributes
+#: against each other, quadratic in their number).
 MAX_ATTRIBUTES = 128
 #: Longest attribute value kept (a 10 MB data: URI is no URL an Article holds).
 MAX_ATTRIBUTE_VALUE = 65_536
 #: Deepest element nesting read; deeper elements are not read (``input-truncated``).
 MAX_DEPTH = 256
-#: Longest run of text in one text node (a page whose one text run is longer cannot be read safely).
+#: Longest run of text in one text node, in UTF-8 bytes (a page whose one text run is longer cannot be
+#: read safely; libxml2's own limit, kept with the HTML5 parser).
 MAX_TEXT_RUN = 10_000_000
 #: Most blocks read from one page. A real article page has a few hundred.
 MAX_BLOCKS = 20_000
@@ -77,7 +79,7 @@ MAX_DAMAGE = 0.05
 #: Characters of a reading scored for common Chinese characters (GB18030 against BIG5).
 SCORE_SPAN = 20_000
 #: Characters searched for CJK characters when a declared charset may read the bytes only as mojibake…
-MISMATCH_SPAN = 20_000
+MISMATCH_SPAN = 8000
 #: …how many of them are scored…
 MISMATCH_CHARACTERS = 100
 #: …and the bytes another codec reads first, before the whole input is read with it.
@@ -135,6 +137,11 @@ MAX_PLAIN_NAME = 6
 SITE_NAME_LENGTH = (3, 8)
 #: Most page URLs collected from share scripts (a page names its own URL a few times).
 MAX_SHARE_URLS = 8
+#: Characters of a page searched for share buttons that name its URL.
+MAX_SHARE_SCAN = 2_000_000
+#: Characters of a block's text looked for in the HTML to say which line prints it (markup may
+#: split a longer run).
+WHERE_PROBE = 12
 #: Most dropped links whose reasons one issue records.
 MAX_DROPPED_LINKS = 1000
 #: An error page (404, 页面不存在) says so in a line this short…

@@ -17,7 +17,7 @@ FLOORS: dict[str, int] = {
     "models": 1,
     "vocab": 2, "found": 2, "convert": 2,
     "templates": 3, "text": 3,
-    "decode": 4, "reading": 4, "page": 4, "options": 4,
+    "decode": 4, "reading": 4, "page": 4, "markup": 4, "options": 4,
     "layout": 5,
     "fields": 6,
     "core": 7,

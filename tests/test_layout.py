@@ -17,7 +17,8 @@ from qizhi_parser import core
 from qizhi_parser.decode import decode
 from qizhi_parser.found import Found
 from qizhi_parser.layout import Context, Layout, LineKind, classify, read_lines, segment, settle
-from qizhi_parser.page import Block, Link, Page, page_from_html, page_from_text
+from qizhi_parser.markup import page_from_html
+from qizhi_parser.page import Block, Link, Page, page_from_text
 from qizhi_parser.vocab import Zone
 
 from .conftest import FIXTURES
@@ -227,9 +228,9 @@ def test_the_fast_path_never_changes_a_result(path: pathlib.Path, monkeypatch: p
     page gives (block places in messages are lines of the HTML, the same on both walks)."""
     data = path.read_bytes()
     fast = qizhi_parser.parse(data)
-    import qizhi_parser.page as page_module
+    import qizhi_parser.markup as markup_module
 
-    whole_page = page_module.page_from_html
+    whole_page = markup_module.page_from_html
 
     def whole(text: str, **kwargs: typing.Any) -> Page:
         return whole_page(text, **{**kwargs, "fast": False})

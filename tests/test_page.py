@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from qizhi_parser.page import Block, Link, page_from_html
+from qizhi_parser.markup import page_from_html
+from qizhi_parser.page import Block, Link
 
 
 def blocks(body: str, head: str = "") -> list[Block]:

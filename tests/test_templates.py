@@ -13,7 +13,7 @@ import qizhi_parser
 from qizhi_parser import TemplateError, TemplateSet, load_templates
 from qizhi_parser.cli import run
 from qizhi_parser.decode import decode
-from qizhi_parser.page import page_from_html
+from qizhi_parser.markup import page_from_html
 from qizhi_parser.settings import RULES
 from qizhi_parser.templates import BUNDLED, template_set
 from qizhi_parser.vocab import Zone

@@ -26,7 +26,7 @@ import qizhi_parser
 from qizhi_parser import Article
 from qizhi_parser.decode import decode
 from qizhi_parser.evaluate import VIEWS
-from qizhi_parser.page import page_from_html
+from qizhi_parser.markup import page_from_html
 
 from ._textdump import html_to_text
 from .conftest import ROOT

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..settings import READ_CHUNK
+
 __all__ = [
     "HTML_SPACE",
     "SPACE",
     "collapse",
+    "nth_index",
     "scrub",
     "scrub_count",
     "squash",
@@ -98,3 +101,19 @@ def scrub_count(text: str) -> tuple[str, int]:
     if not UNSAFE.search(text):
         return text, 0
     return UNSAFE.subn("", text)
+
+
+def nth_index(text: str, char: str, n: int) -> int | None:
+    """The index of the ``n``-th ``char`` in ``text`` (counted in C, chunk by chunk), or None."""
+    seen = 0
+    step = READ_CHUNK
+    for start in range(0, len(text), step):
+        chunk = text[start : start + step]
+        here = chunk.count(char)
+        if seen + here >= n:
+            pos = start - 1
+            for _ in range(n - seen):
+                pos = text.index(char, pos + 1)
+            return pos
+        seen += here
+    return None
