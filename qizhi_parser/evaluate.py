@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import pathlib
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .core import parse
@@ -21,7 +23,7 @@ from .errors import QizhiParserError
 from .models import Article
 from .text.credits import EDITOR_CHAIN
 
-__all__ = ["EDITORIAL_ROLES", "VIEWS", "compare", "field_report", "load_expected"]
+__all__ = ["EDITORIAL_ROLES", "VIEWS", "Report", "compare", "field_report", "judge", "load_expected"]
 
 #: The roles of the editing desk (the ``editorial`` view): the credits module's editor chain.
 EDITORIAL_ROLES = EDITOR_CHAIN
@@ -83,21 +85,42 @@ def load_expected(path: pathlib.Path) -> tuple[str | None, dict[str, Any], bool]
     return None, data, False
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def judge(article: Article, expected: dict[str, Any], facts: bool) -> dict[str, str]:
+    """Field → ``exact``, ``missing`` (the parser gave nothing: None, empty) or ``wrong``
+    (it gave a value that is not the expected one — the worse failure)."""
+    if facts:
+        got = {key: VIEWS[key](article) for key in expected}
+    else:
+        dumped = article.model_dump(mode="json")
+        got = {key: dumped.get(key) for key in expected}
+    return {key: "exact" if got[key] == value else "missing" if _empty(got[key]) and not _empty(value) else "wrong"
+            for key, value in expected.items()}
+
+
 def compare(article: Article, expected: dict[str, Any], facts: bool) -> dict[str, bool]:
     """Field → exact match."""
-    if facts:
-        return {key: VIEWS[key](article) == value for key, value in expected.items()}
-    dumped = article.model_dump(mode="json")
-    return {key: dumped.get(key) == value for key, value in expected.items()}
+    return {key: verdict == "exact" for key, verdict in judge(article, expected, facts).items()}
 
 
-def field_report(
-    pairs: Iterable[tuple[pathlib.Path, pathlib.Path]], per_page: dict[str, tuple[int, int]] | None = None
-) -> tuple[dict[str, tuple[int, int]], list[str]]:
-    """For (page, expected file) pairs: field → (exact, total), and the failures.
-    ``per_page``, when given, receives page name → (exact, total) facts."""
-    tally: dict[str, tuple[int, int]] = {}
-    failures: list[str] = []
+@dataclass
+class Report:
+    """What :func:`field_report` counted: per field and per page, exact and wrong facts."""
+
+    fields: dict[str, Counter[str]] = field(default_factory=dict)
+    """Field → verdict counts (``exact``, ``missing``, ``wrong``)."""
+    pages: dict[str, Counter[str]] = field(default_factory=dict)
+    """Page file name → verdict counts."""
+    failures: list[str] = field(default_factory=list)
+    """``page: field (verdict)`` for every fact not exact, and the pages that failed to parse."""
+
+
+def field_report(pairs: Iterable[tuple[pathlib.Path, pathlib.Path]]) -> Report:
+    """Score (page, expected file) pairs fact by fact."""
+    report = Report()
     for page, expected_path in pairs:
         url, expected, facts = load_expected(expected_path)
         sidecar = page.with_name(page.name + ".url")
@@ -106,15 +129,14 @@ def field_report(
         try:
             article = parse(page.read_bytes(), url=url)
         except QizhiParserError as exc:
-            results = dict.fromkeys(expected, False)
-            failures.append(f"{page.name}: {type(exc).__name__}: {exc}")
+            verdicts = dict.fromkeys(expected, "missing")
+            report.failures.append(f"{page.name}: {type(exc).__name__}: {exc}")
         else:
-            results = compare(article, expected, facts)
-        if per_page is not None:
-            per_page[page.name] = (sum(results.values()), len(results))
-        for key, ok in results.items():
-            good, total = tally.get(key, (0, 0))
-            tally[key] = (good + ok, total + 1)
-            if not ok:
-                failures.append(f"{page.name}: {key}")
-    return tally, failures
+            verdicts = judge(article, expected, facts)
+        counts = report.pages.setdefault(page.name, Counter())
+        for key, verdict in verdicts.items():
+            counts[verdict] += 1
+            report.fields.setdefault(key, Counter())[verdict] += 1
+            if verdict != "exact":
+                report.failures.append(f"{page.name}: {key} ({verdict})")
+    return report

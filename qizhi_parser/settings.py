@@ -190,6 +190,8 @@ class Rules:
     """Longest lead-in sentence when it must be told from the text alone (dumps have no bold)."""
     max_desk_credit_line: int = 120
     """Longest credit line that closes the body when it names someone of the editing desk."""
+    closing_lines: int = 3
+    """How many more closing lines (a 责任编辑 after an 编辑, a 来源) may follow the one that ends the body."""
     max_footer_line: int = 200
     """Longest line read as the site footer (版权所有, ICP备 …)."""
     max_channel_part: int = 8
@@ -212,6 +214,21 @@ class Rules:
     """A title shares at least this share of its character pairs with the text below it."""
     short_cell: int = 8
     """Navigation cells set beside a title are at most this long."""
+    max_label_line: int = 10
+    """Longest unpunctuated line that reads as a menu entry or a widget's label (要闻, 官方微信平台)."""
+    min_gap_weight: int = 8
+    """What a line of navigation or page tools counts against the article column, at the least."""
+    min_pretitle: int = 4
+    """Shortest 引题 read from a text layout (图片 above a headline is a label)."""
+    menu_words: int = 3
+    """A line of this many short words or more is a menu, never a title (搜索 网站地图 设置首页)."""
+    max_menu_word: int = 4
+    """Longest word of such a menu line."""
+    title_match_share: float = 0.8
+    """A heading is the headline the page title names when the longest run of characters they
+    share covers this share of the shorter (and half of the longer)."""
+    max_site_name: int = 16
+    """Longest heading that can be a site's name (a logo's <h1>)."""
 
     def replace(self, **changes: Any) -> Rules:
         """These rules with some thresholds changed; TypeError names an unknown one or a wrong type."""

@@ -164,14 +164,19 @@ _SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
 #: A label inside a credit run. Long labels may run straight into the name
 #: (记者叶婉); review-chain labels need a separator (一审法院 is a court, not a credit);
 #: one-character labels (文, 图) need a separator and a word start.
+#: An outlet named before a credit label: 松花江网 (编辑), 光明日报 (记者), 新华社 (记者).
+_OUTLET = r"\p{Han}{1,8}?(?:网|網|报|報|社|台)"
 CREDIT_LABEL = regex.compile(
     rf"""
-    (?P<label>{_LONG_LABELS})(?:\s*[:：/／︱｜]\s*|\s+|(?=\p{{Han}}))
+    (?:(?<!\p{{Han}})(?P<outlet>{_OUTLET}))?(?P<label>{_LONG_LABELS})(?:\s*[:：/／︱｜]\s*|\s+|(?=\p{{Han}}))
     |(?P<review>{_REVIEW_LABELS})(?:\s*[:：/／︱｜]\s*|\s+)
     |(?<!\p{{Han}})(?P<short>{_SHORT_LABELS})\s*[:：/／︱｜]\s*
     """,
     regex.VERBOSE,
 )
+
+#: A credit run that opens with an outlet before its label (松花江网编辑 孙桂芳).
+OUTLET_LABEL = regex.compile(rf"^{_OUTLET}(?:{_LONG_LABELS})")
 
 #: Labels of an info line that are not credits: they end a credit's names there.
 INFO_LABELS = (
@@ -217,16 +222,18 @@ LOOSE_DATE = regex.compile(
     r"(?<!\d)\d{2,4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?!\d)\s*日?(?:\s{0,4}\d{1,2}[:：]\d{1,2})?"
 )
 
-#: 来源 followed by the source name, up to a date, a bar, a wide gap or the end.
+#: 来源 followed by the source name, up to a date, a bar, a closing bracket, a wide gap or the end.
 SOURCE = regex.compile(
     r"""
     (?:来源|來源|稿源|出处|出處)\s*[:：]\s*
-    (?P<name>[^|｜\s\d:：][^|｜:：\n]{0,40}?)
-    (?=\s*(?:(?:19|20)\d\d\s*[年\-/.]|[|｜]|\s{2}|\xa0|\u3000|作者|编辑|編輯|责编|責編|$))
+    (?P<name>[^|｜\s\d:：)）】\]][^|｜:：\n)）】\]]{0,40}?)
+    (?=\s*(?:(?:19|20)\d\d\s*[年\-/.]|[|｜)）】\]]|\s{2}|\xa0|\u3000|作者|编辑|編輯|责编|責編|$))
     """,
     regex.VERBOSE,
 )
 
+#: A line that is only a labelled source: 信息来源：内蒙古日报, （来源：新华社）, 稿件来源：本网.
+SOURCE_LINE = regex.compile(r"^[\s\u3000]*+[（(【\[]?\s*+(?:信息|稿件|文章|新闻|新聞|本文)?(?:来源|來源|稿源)\s*[:：]")
 #: A source meta value: 来源：人民网-文化频道 原创稿.
 SOURCE_META = regex.compile(r"^\s*(?:来源|來源)\s*[:：]\s*(?P<name>\S+)")
 
@@ -236,14 +243,17 @@ CRUMB_SEP = regex.compile(r"(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→)")
 #: A breadcrumb line in text: at least two parts joined by >> or >. A part cannot hold a
 #: separator character, so there is one way to split a line and matching stays linear
 #: (spaces around the separators belong to the parts and are trimmed later).
+#: The label of a path line in its printed forms: 当前位置：, 您的位置：, 您的当前位置：, 您所在的位置,
+#: 您现在的位置是：, 所在位置 … (the colon may be left out when a space follows).
+_CRUMB_LABEL = r"""(?:您|你)?(?:的)?(?:当前|當前|现在|現在|目前)?(?:所在)?(?:的)?(?:位置|所在位置)(?:是)?"""
 CRUMB_LINE = regex.compile(
-    r"""
-    ^(?:(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*)?
-    (?P<path>[^>＞»\n]{1,40}(?:(?:>>|＞＞|>|＞|»)[^>＞»\n]{1,60}){1,8})$
+    rf"""
+    ^(?:{_CRUMB_LABEL}\s*[:：]\s*)?
+    (?P<path>[^>＞»→\n]{{1,40}}(?:(?:>>|＞＞|>|＞|»|→)[^>＞»→\n]{{1,60}}){{1,8}})$
     """,
     regex.VERBOSE,
 )
-CRUMB_PREFIX = regex.compile(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*")
+CRUMB_PREFIX = regex.compile(rf"^{_CRUMB_LABEL}(?:\s*[:：]\s*|[\s\xa0\u3000]+(?=\S))")
 #: Separators a path line may use once a 当前位置 label says it is one (｜ and | also
 #: split headlines: 新华视界｜河北遵化, so they count only after the label).
 CRUMB_SEP_LABELLED = regex.compile(r"(?:>>|&gt;&gt;|»|›|>|＞＞|＞|→|｜|\||/|／)")
@@ -287,7 +297,16 @@ CLOSING_CREDIT = regex.compile(r"[(（](?P<credit>[^（()）\n]{2,60})[)）][\s\
 ORIGINAL_HEADLINE = regex.compile(r"^[\s\u3000]*(?:原标题|原標題|原題|原题)\s*[:：]\s*(?P<title>.+)$")
 
 #: Separators of the parts of <title> and og:title: 标题--文化--人民网, 标题_人民网.
-TITLE_SEPARATOR = regex.compile(r"(?:--|——|_|\||｜)")
+TITLE_SEPARATOR = regex.compile(r"(?:--|——|_|\||｜|\s[-–—]\s)")
+#: The last character of an outlet's name: 中国新闻网, 内蒙古日报, 新华社, 央视电视台.
+OUTLET_END = regex.compile(r"(?:网|網|报|報|社|台|刊)$")
+#: A person's name as bylines print it without a label: two or three Han characters, not
+#: ending as an edition, a channel or an office does (人民日报 海外版, 新华社 客户端).
+PERSON_NAME = regex.compile(r"\p{Han}{2,3}(?<![版报報网網社台刊端号號道站部厅廳局委办辦会會院处處室心组組])")
+#: The word a site's name ends in: 松花江网, 山西省人民政府网站, 中国政府门户网站, 新华社.
+SITE_WORD = regex.compile(
+    r"(?:网|網|网站|網站|门户|門戶|政府|日报|日報|晚报|晚報|报社|報社|电视台|電視台|广播电台|新闻|新聞)$"
+)
 #: A title part naming the site (人民网, 手机人民网, 旗帜网 …): dropped with the parts after it.
 SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.c", regex.IGNORECASE)
 
@@ -312,6 +331,7 @@ CHROME = regex.compile(
     rf"""
     ^[\s\u3000]*(?:{"|".join(regex.escape(w) for w in CHROME_WORDS)})(?:[\s:：].*)?$
     |^[\s\u3000]*(?:{"|".join(APP_WORDS)}).{{0,12}}(?:客户端|客戶端|APP|App)[\s\u3000]*$
+    |^[\s\u3000]*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|用手机扫|用手機掃).{{0,16}}$    # 扫一扫在手机打开当前页
     """,
     regex.VERBOSE,
 )
@@ -332,7 +352,7 @@ _WIDGET_TOKEN = rf"""
       |关注[^\s|｜/／·]{{1,8}}?(?:网|網|号|號|微博|微信|客户端|客戶端|APP|App)   # 关注新华网
       |[+＋]\d{{1,5}}                                                          # a like counter
       |\d{{1,6}}(?=[\s\u3000|｜/／·]|$)                                          # a bare count
-      |字[体體号號]\s*[:：]?\s*[大中小]{{1,3}}                                     # 字体：小大
+      |[【\[]?字[体體号號]\s*[:：]?\s*(?:[大中小][\s\u3000]*){{1,3}}[】\]]?       # 字体：小大, 【字体：大　中　小】
       |[(（]\d{{1,6}}[)）]
     )"""
 WIDGET = regex.compile(
@@ -344,6 +364,9 @@ FOOTER_MARKS = (
     "版权所有", "版權所有", "Copyright", "copyright", "COPYRIGHT", "互联网新闻信息服务许可证",
     "互聯網新聞信息服務許可證", "ICP备", "ICP備", "ICP证", "ICP證", "违法和不良信息举报", "違法和不良信息舉報",
     "纠错/举报",
+    # government and party sites: who runs the site
+    "主办单位", "主辦單位", "承办单位", "承辦單位", "运行维护单位", "運行維護單位", "网站标识码", "網站標識碼",
+    "技术支持：", "技術支持：",
 )
 
 #: A byline of names alone after a bullet: ■王永文 (names of two or three characters,
@@ -363,6 +386,8 @@ STOP_WORDS = (
     "延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关专题", "相關專題", "热门点击排行榜", "熱門點擊排行榜",
     "客户端下载", "客戶端下載", "人民日报客户端下载", "精彩推荐", "精彩推薦", "视频新闻", "視頻新聞",
     "网友评论", "網友評論", "相关链接", "相關鏈接", "更多精彩", "热点排行", "熱點排行",
+    "相关稿件", "相關稿件", "相关文章", "相關文章", "相关报道", "相關報道", "猜你喜欢", "猜你喜歡", "热门文章",
+    "熱門文章", "热点新闻", "熱點新聞", "最新文章", "往期回顾", "往期回顧", "文档附件", "文檔附件",
 )
 STOP = regex.compile(rf"^[\s\u3000]*(?:{'|'.join(STOP_WORDS)})[\s:：]*$")
 

@@ -5,8 +5,13 @@
 A page ``X`` is scored against ``EXPECTED_DIR/X.json`` (a full golden Article dump,
 a facts file with an ``expect`` mapping, or a bare mapping of facts); pages without
 one are skipped. With no arguments it scores the bundled fixtures and, when present,
-../shared/corpus/pages and ../shared/corpus/other-sites. A page's site is the host in
-its file name (``501-www.xinhuanet.com-….html``), else ``fixtures``.
+../shared/corpus/pages, ../shared/corpus/other-sites and ../shared/corpus/new-sites. A
+page's site is the host in its file name (``501-www.xinhuanet.com-….html``), else
+``fixtures``.
+
+A fact that is not exact is *missing* when the parser gave nothing for it (None, an
+empty list) and *wrong* when it gave another value: a wrong value poisons a dataset, a
+missing one is recoverable, so the tables count them apart.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import pathlib
 import re
 import sys
+from collections import Counter
 
 from qizhi_parser.evaluate import field_report
 
@@ -36,8 +42,9 @@ def default_folders() -> list[str]:
     corpus = ROOT.parent / "shared" / "corpus"
     if (corpus / "pages").is_dir():
         argv += [str(corpus / "pages"), str(ROOT / "tests" / "corpus_expected")]
-    if (corpus / "other-sites").is_dir():
-        argv += [str(corpus / "other-sites" / "pages"), str(corpus / "other-sites" / "expected")]
+    for folder in ("other-sites", "new-sites"):
+        if (corpus / folder).is_dir():
+            argv += [str(corpus / folder / "pages"), str(corpus / folder / "expected")]
     return argv
 
 
@@ -52,28 +59,29 @@ def main(argv: list[str]) -> int:
             target = pathlib.Path(expected) / (page.name + ".json")
             if page.is_file() and target.exists():
                 pairs.append((page, target))
-    per_page: dict[str, tuple[int, int]] = {}
-    tally, failures = field_report(pairs, per_page)
+    report = field_report(pairs)
     print(f"{len(pairs)} pages\n")
-    print("| field | exact | pages | rate |")
-    print("|---|---:|---:|---:|")
-    for key in sorted(tally):
-        good, total = tally[key]
-        print(f"| {key} | {good} | {total} | {good / total:.0%} |")
-    sites: dict[str, list[int]] = {}
-    for name, (good, total) in per_page.items():
-        row = sites.setdefault(site_of(name), [0, 0, 0])
-        row[0] += 1
-        row[1] += good
-        row[2] += total
-    print("\n| site | pages | facts exact | facts | rate |")
+    print("| field | exact | facts | rate | wrong values |")
     print("|---|---:|---:|---:|---:|")
+    for key in sorted(report.fields):
+        counts = report.fields[key]
+        total = counts.total()
+        print(f"| {key} | {counts['exact']} | {total} | {counts['exact'] / total:.0%} | {counts['wrong']} |")
+    sites: dict[str, Counter[str]] = {}
+    pages: Counter[str] = Counter()
+    for name, counts in report.pages.items():
+        sites.setdefault(site_of(name), Counter()).update(counts)
+        pages[site_of(name)] += 1
+    print("\n| site | pages | facts exact | facts | rate | wrong values |")
+    print("|---|---:|---:|---:|---:|---:|")
     for site in sorted(sites):
-        count, good, total = sites[site]
-        print(f"| {site} | {count} | {good} | {total} | {good / total:.0%} |")
-    if failures:
+        counts = sites[site]
+        total = counts.total()
+        print(f"| {site} | {pages[site]} | {counts['exact']} | {total} | {counts['exact'] / total:.0%} "
+              f"| {counts['wrong']} |")
+    if report.failures:
         print("\nnot exact:")
-        for failure in failures:
+        for failure in report.failures:
             print(f"- {failure}")
     return 0
 

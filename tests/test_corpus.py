@@ -99,8 +99,14 @@ def test_text_dump_gives_the_same_fields(name: str, page: pathlib.Path | str) ->
     # with display:none is not in a dump at all.
     got, want = fields(from_text, leads=False), fields(from_html, leads=False)
     hidden_original = "hidden" in from_html.provenance.get("original_headline", "")
+    # A subtitle set under the headline without a dash (<h2>headline</h2><h3>subtitle</h3>)
+    # reads in text as a 引题 above a headline, the People's Daily order: the markup told
+    # them apart, a dump cannot (README, "Limits").
+    undashed_subtitle = from_html.subtitle is not None and not from_html.subtitle.startswith(("—", "－", "-"))
     for key in want:
         if key == "original_headline" and hidden_original:
+            continue
+        if key in ("headline", "headline_lines", "pretitle", "subtitle") and undashed_subtitle:
             continue
         assert got[key] == want[key], key
 

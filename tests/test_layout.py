@@ -59,6 +59,10 @@ CASES: list[tuple[str, dict[str, typing.Any], Context, LineKind]] = [
     ("招聘会现场，求职者在咨询岗位信息。", {"center": True}, UNDER_IMAGE, LineKind.CAPTION),
     ("招聘会现场，求职者在咨询岗位信息。", {"center": True}, HTML, LineKind.PARAGRAPH),  # no image above
     ("招聘会现场", {"center": True, "bold": True}, UNDER_IMAGE, LineKind.HEADING),  # bold: a heading
+    ("图为招聘会现场。（刘通摄）", {"center": True, "bold": True}, UNDER_IMAGE, LineKind.CAPTION),  # caption-shaped
+    ("信息来源： 内蒙古日报", {}, HTML, LineKind.SOURCE),
+    ("（来源：新华社）", {}, TEXT, LineKind.SOURCE),
+    ("来源：", {}, HTML, LineKind.PARAGRAPH),  # a label without a name
     ("图为招聘会现场。", {}, TEXT, LineKind.LONE_CAPTION),
     ("新华社北京3月12日电 题：招聘会搭建求职桥梁", {}, FIRST_TEXT, LineKind.DATELINE),
     ("新华社北京3月12日电 题：招聘会搭建求职桥梁", {}, TEXT, LineKind.HEADING),  # only before the text

@@ -17,8 +17,8 @@ def extract_breadcrumb(page: Page, layout: Layout) -> Found[list[Crumb]]:
     path = layout.path
     if path is None:
         return Found([])
-    block = page.blocks[path.index]
     resolve = Links(layout.base)
-    links = {squash(link.text): link.href for link in block.links}
+    links = {squash(link.text): link.href
+             for index in (path.parts or (path.index,)) for link in page.blocks[index].links}
     crumbs = [Crumb(text=step, url=resolve(links.get(step))) for step in path.steps]
     return Found(crumbs, raw=path.raw, rule=path.rule, block=path.index, dropped_links=tuple(resolve.dropped))

@@ -10,10 +10,10 @@ from ..text.titles import title_text
 __all__ = ["extract_headline", "extract_pretitle", "extract_subtitle"]
 
 
-def _from_title_tag(page: Page) -> tuple[str, str] | None:
-    """og:title or <title>, site suffix removed: (headline, rule)."""
+def _from_title_tag(page: Page, channels: tuple[str, ...]) -> tuple[str, str] | None:
+    """og:title or <title>, site suffix (and channel parts named by the path) removed: (headline, rule)."""
     for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
-        text = title_text(raw)
+        text = title_text(raw, channels)
         if text is not None:
             return text, rule
     return None
@@ -24,7 +24,7 @@ def extract_headline(page: Page, layout: Layout) -> Found[list[str]]:
     title = layout.title
     if title is not None:
         return Found(list(title.lines), raw=title.raw, rule=title.rule, block=title.index)
-    fallback = _from_title_tag(page) if page.format == "html" else None
+    fallback = _from_title_tag(page, layout.path.steps if layout.path else ()) if page.format == "html" else None
     if fallback is not None:
         text, rule = fallback
         return Found([text], raw=text, rule=rule,

@@ -8,8 +8,9 @@ from ..page import Block, Page
 from ..settings import RULES, Rules
 from ..text.credits import EDITOR_CHAIN, parse_credit_run
 from ..text.shapes import is_prose
+from ..text.sources import printed_source
 from ..text.spaces import strip_indent
-from ..vocab import FOOTER_MARKS, PAGER, STOP, Zone
+from ..vocab import FOOTER_MARKS, PAGER, SOURCE_LINE, STOP, Zone
 from .regions import Region
 from .time import find_printed
 from .title import from_markup, from_text
@@ -36,9 +37,30 @@ def _desk_credit(block: Block, rules: Rules) -> bool:
     return credits is not None and any(c.role in EDITOR_CHAIN and c.names for c in credits)
 
 
+def _source_line(block: Block, rules: Rules) -> bool:
+    """信息来源：内蒙古日报 on a line of its own."""
+    return (len(block.text) <= rules.max_source_line and SOURCE_LINE.match(block.text) is not None
+            and printed_source(block.text) is not None)
+
+
 def _ends_body(block: Block, prose: bool, rules: Rules) -> bool:
-    """An editor line (the body's last line, kept) or a stop line (相关新闻, not kept)."""
-    return block.zone == _CREDITS or _editor_line(block) or (prose and _desk_credit(block, rules))
+    """A closing line after the text (kept as the body's last): an editor line, a credit
+    line naming the desk, a labelled source."""
+    return (block.zone == _CREDITS or _editor_line(block)
+            or (prose and (_desk_credit(block, rules) or _source_line(block, rules))))
+
+
+def _closing(window: list[Block], after: int, prose: bool, rules: Rules) -> list[Block]:
+    """The closing lines right after the one that ended the body: 【责任编辑：…】 after
+    （编辑：…）, a 来源 after the editor (empty blocks between them skipped)."""
+    found: list[Block] = []
+    for block in window[after : after + 2 * rules.closing_lines]:
+        if not block.text.strip():
+            continue
+        if len(found) >= rules.closing_lines or block.hidden or not _ends_body(block, prose, rules):
+            break
+        found.append(block)
+    return found
 
 
 def _footer(text: str, rules: Rules) -> bool:
@@ -52,27 +74,34 @@ def _navigation(block: Block, rules: Rules) -> bool:
     return listed and not PAGER.match(block.text)
 
 
-def select_body(page: Page, after: int, until: int | None = None, rules: Rules = RULES) -> tuple[list[Block], str]:
+def select_body(page: Page, after: int, until: int | None = None,
+                rules: Rules = RULES) -> tuple[list[Block], str, list[Block]]:
     """The template's body container if there is one, else the blocks after the
-    header up to the first block that follows an article (credits, related news).
+    header up to the first block that follows an article (credits, related news), with
+    the lines of navigation skipped among them (the gaps of the article column).
     ``until`` is where a second article starts, if the input holds two."""
     window = page.blocks[:until] if until is not None else page.blocks
     zoned = [b for b in window if b.zone == _BODY]
     if any(strip_indent(b.text) for b in zoned):
-        return zoned, f"{page.format}:body"
+        return zoned, f"{page.format}:body", []
+    gaps: list[Block] = []
     chosen: list[Block] = []
     prose = False
-    for block in window[after:]:
+    for offset, block in enumerate(window[after:], after):
         if _ends_body(block, prose, rules):
             chosen.append(block)
+            chosen += _closing(window, offset + 1, prose, rules)
             break
         if STOP.match(block.text) or _footer(block.text, rules):
             break
-        if (block.hidden and block.zone != _ORIGINAL_HEADLINE) or _navigation(block, rules):
+        if block.hidden and block.zone != _ORIGINAL_HEADLINE:
+            continue
+        if _navigation(block, rules):
+            gaps.append(block)
             continue
         chosen.append(block)
         prose = prose or is_prose(block.text, rules.min_prose)
-    return chosen, f"{page.format}:after-header"
+    return chosen, f"{page.format}:after-header", gaps
 
 
 def _later_title(page: Page, anchor: int, pos: int, first: int, rules: Rules) -> Region | None:

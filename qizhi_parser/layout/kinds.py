@@ -20,6 +20,7 @@ from ..settings import RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.edition import edition_match
 from ..text.shapes import ends_open
+from ..text.sources import printed_source
 from ..text.spaces import strip_indent
 from ..vocab import (
     APP_WORDS,
@@ -36,6 +37,7 @@ from ..vocab import (
     PROMO_ENDS,
     PROMO_LEAD,
     PROMO_WORDS,
+    SOURCE_LINE,
     STOP,
     STOP_WORDS,
     WIDGET,
@@ -67,6 +69,8 @@ class LineKind(str, Enum):
     """新华社北京5月10日电 set on a line of its own before the text."""
     CREDIT = "credit"
     """A labelled credit line: （责任编辑：…）, 记者 … 摄."""
+    SOURCE = "source"
+    """信息来源：内蒙古日报 printed on a line of its own (at the foot of the text on many sites)."""
     PHOTO_CREDIT = "photo-credit"
     """（新华社记者 某某 摄）."""
     BYLINE = "byline"
@@ -194,6 +198,10 @@ def _byline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.BYLINE if CREDIT_LABELS.get(text) in BYLINE_ROLES else None
 
 
+def _source(block: Block, text: str, ctx: Context) -> LineKind | None:
+    return LineKind.SOURCE if SOURCE_LINE.match(text) and printed_source(text) is not None else None
+
+
 def _credit(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.CREDIT if parse_credit_run(text) is not None else None
 
@@ -205,8 +213,9 @@ def _photo_credit(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 def _caption(block: Block, text: str, ctx: Context) -> LineKind | None:
-    if ctx.html and ctx.after_image and block.center and not block.bold and len(text) <= ctx.rules.max_caption:
-        return LineKind.CAPTION
+    """A centred line right under an image; a bold one only when it reads as a caption (图为…, …摄）)."""
+    if ctx.html and ctx.after_image and block.center and len(text) <= ctx.rules.max_caption:
+        return LineKind.CAPTION if not block.bold or CAPTION.search(text) else None
     return None
 
 
@@ -219,7 +228,7 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.DATELINE if ctx.first and DATELINE_TITLE.match(text) else None
 
 
-SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
+SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _source, _credit, _photo_credit, _caption, _lone_caption, _dateline)
 
 
 @functools.lru_cache(maxsize=64)  # one entry a set of rules: the defaults and each template's

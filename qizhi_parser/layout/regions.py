@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..models import Issue
 from ..settings import Rules
 from ..text.times import Precision
+from .column import Dropped
 from .kinds import TEXT_KINDS, Line, LineKind
 
 __all__ = ["Layout", "PathRegion", "Region", "SourceRegion", "TimeRegion", "TitleRegion"]
@@ -51,6 +52,8 @@ class PathRegion(Region):
 
     steps: tuple[str, ...]
     """Its steps as printed (their links are the extractor's to resolve)."""
+    parts: tuple[int, ...] = ()
+    """The blocks it is printed across when a template sets each step apart (a cell, an item), first ``index``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,8 @@ class Layout:
     body_rule: str
     lines: tuple[Line, ...]
     """The body's blocks, each with its kind (:mod:`qizhi_parser.layout.kinds`)."""
+    dropped: tuple[Dropped, ...]
+    """Blocks the body found by position left out of the article column, each with why."""
     kinds: frozenset[LineKind]
     """The kinds of line the body holds (an extractor whose kinds are absent has nothing to read)."""
     paragraphs: tuple[Line, ...]

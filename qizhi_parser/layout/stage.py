@@ -25,10 +25,11 @@ from ..page import Block, Page
 from ..settings import RULES, Rules
 from ..vocab import Zone
 from .body import find_second_article, select_body
+from .column import Dropped, trim_column
 from .kinds import Line, LineKind, read_lines, settle
 from .path import locate_path
 from .regions import Layout, PathRegion, Region, SourceRegion, TimeRegion, TitleRegion
-from .source import locate_source
+from .source import locate_source, source_of
 from .time import find_printed
 from .title import locate_title
 from .url import pick_url
@@ -37,6 +38,7 @@ __all__ = ["segment"]
 
 #: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _PARAGRAPH = LineKind.PARAGRAPH
+_SOURCE = LineKind.SOURCE
 _INFO = Zone.INFO
 _PAGINATION = Zone.PAGINATION
 
@@ -68,6 +70,12 @@ def _body_lines(page: Page, blocks: list[Block], rules: Rules) -> tuple[Line, ..
     return tuple(settle(read_lines(blocks, html, rules), html))
 
 
+def _column(lines: tuple[Line, ...], gaps: list[Block], rules: Rules) -> tuple[tuple[Line, ...], tuple[Dropped, ...]]:
+    """The body's lines inside the article column (a body found by position only)."""
+    kept, dropped = trim_column(lines, gaps, rules)
+    return tuple(kept), tuple(dropped)
+
+
 def _header_regions(page: Page, rules: Rules, issues: list[Issue]) -> tuple[
         TimeRegion | None, TitleRegion | None, PathRegion | None, SourceRegion | None]:
     """The time line, the title group above it, the path line above that, and the source line."""
@@ -94,14 +102,9 @@ def segment(page: Page) -> Layout:
     title_index = title.index if title else None
     source_index = source.index if source else None
     start = max([i for i in (anchor, title_index, source_index) if i is not None], default=-1) + 1
-    second = find_second_article(page, start, title_index, rules)
-    blocks, body_rule = select_body(page, start, second.index if second else None, rules)
-    if second is not None:
-        issues.append(issue("sections", "multiple-articles",
-                            f"a second article starts at {page.where(second.index)} "
-                            f"({second.raw[:40]!r}); only the first is returned"))
-    no_lines: tuple[Line, ...] = ()
-    lines = _guarded(issues, "sections", no_lines, _body_lines, page, blocks, rules)
+    second, blocks, body_rule, lines, dropped = _body(page, start, title_index, rules, issues)
+    if source is None:
+        source = _source_after_text(page, lines, rules)
     inside = {b.index for b in blocks}
     return Layout(
         template=template.name if template is not None else "generic",
@@ -117,12 +120,42 @@ def segment(page: Page) -> Layout:
         header=_header(title_index, anchor, rules),
         body_rule=body_rule,
         lines=lines,
+        dropped=dropped,
         kinds=frozenset([line.kind for line in lines]),
         paragraphs=tuple([line for line in lines if line.kind == _PARAGRAPH]),
         pagers=_pagers(page, inside),
         second_article=second,
         issues=tuple(issues),
     )
+
+
+def _body(page: Page, start: int, title_index: int | None, rules: Rules, issues: list[Issue]) -> tuple[
+        Region | None, list[Block], str, tuple[Line, ...], tuple[Dropped, ...]]:
+    """Where a second article starts, the body's blocks (and the rule that chose them), its
+    lines with their kinds and, for a body found by position, the lines left out of the column."""
+    second = find_second_article(page, start, title_index, rules)
+    blocks, body_rule, gaps = select_body(page, start, second.index if second else None, rules)
+    if second is not None:
+        issues.append(issue("sections", "multiple-articles",
+                            f"a second article starts at {page.where(second.index)} "
+                            f"({second.raw[:40]!r}); only the first is returned"))
+    no_lines: tuple[Line, ...] = ()
+    lines = _guarded(issues, "sections", no_lines, _body_lines, page, blocks, rules)
+    if body_rule.endswith(":body") or not lines:  # a template's body container is the column
+        return second, blocks, body_rule, lines, ()
+    untrimmed: tuple[tuple[Line, ...], tuple[Dropped, ...]] = (lines, ())
+    lines, dropped = _guarded(issues, "sections", untrimmed, _column, lines, gaps, rules)
+    return second, blocks, body_rule, lines, dropped
+
+
+def _source_after_text(page: Page, lines: tuple[Line, ...], rules: Rules) -> SourceRegion | None:
+    """A labelled source printed on its own line in the body (信息来源：… at the foot of the text)."""
+    for line in lines:
+        if line.kind == _SOURCE:
+            name = source_of(line.block, rules)
+            if name:
+                return SourceRegion(line.block.index, f"{page.format}:source-after-text", line.block.text, name)
+    return None
 
 
 def _pagers(page: Page, inside: set[int]) -> tuple[Region, ...]:

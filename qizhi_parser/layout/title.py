@@ -12,21 +12,23 @@ from ..page import Block, Page
 from ..settings import MAX_HEADLINE, RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.spaces import squash
-from ..text.titles import title_prefixes
+from ..text.titles import is_site_name, matches_title, title_prefixes, within_title
 from ..vocab import (
     CHROME,
     CRUMB_LINE,
     CRUMB_PREFIX,
+    CRUMB_SEP,
     CRUMB_TEXT_END,
     PRETITLE_CLASSES,
     SITE_NAMES,
+    SOURCE_LINE,
     SUBTITLE_CLASSES,
     WIDGET,
     Zone,
 )
 from .regions import TitleRegion
 
-__all__ = ["from_markup", "from_text", "from_title_match", "locate_title"]
+__all__ = ["from_markup", "from_text", "from_title_heading", "from_title_match", "locate_title", "page_title"]
 
 #: Zones read in loops: module constants (an Enum member lookup costs three times a global's).
 _BREADCRUMB = Zone.BREADCRUMB
@@ -46,9 +48,16 @@ def _lines(block: Block) -> list[str]:
     return [squash(line) for line in block.lines if squash(line)]
 
 
-def _is_headline_candidate(block: Block) -> bool:
+def _is_headline_candidate(block: Block, title: str | None) -> bool:
+    """A visible heading of headline length that is not the site's name (a logo's <h1>)."""
     text = squash(block.text)
-    return bool(text) and not block.hidden and text not in SITE_NAMES and len(text) <= MAX_HEADLINE
+    return (bool(text) and not block.hidden and text not in SITE_NAMES and len(text) <= MAX_HEADLINE
+            and not is_site_name(text, title))
+
+
+def page_title(page: Page) -> str | None:
+    """The title the page gives itself: og:title, else <title>."""
+    return page.meta.get("og:title") or page.title or None
 
 
 def _beside(block: Block, head: Block, zone: Zone, classes: frozenset[str], rules: Rules) -> bool:
@@ -65,10 +74,11 @@ def _beside(block: Block, head: Block, zone: Zone, classes: frozenset[str], rule
 
 def _heads(page: Page) -> tuple[list[Block], str]:
     """The headline elements: the <h1>s, else the <h2>s of a title container."""
-    h1s = [b for b in page.blocks if b.tag == "h1" and _is_headline_candidate(b)]
+    title = page_title(page)
+    h1s = [b for b in page.blocks if b.tag == "h1" and _is_headline_candidate(b, title)]
     if h1s:
         return h1s, "html:h1"
-    return [b for b in page.blocks if b.tag == "h2" and b.zone == _TITLE and _is_headline_candidate(b)], \
+    return [b for b in page.blocks if b.tag == "h2" and b.zone == _TITLE and _is_headline_candidate(b, title)], \
         "html:title-h2"
 
 
@@ -114,7 +124,24 @@ def _skippable(block: Block, rules: Rules) -> bool:
         or (len(block.text) <= rules.max_widget_line and bool(WIDGET.match(block.text)))
         or parse_credit_run(block.text) is not None
         or bool(_ADDRESS.match(block.text))
+        or bool(SOURCE_LINE.match(block.text))  # 来源： 中国日报网
     )
+
+
+def _pretitle_of(groups: list[list[Block]], rules: Rules) -> str | None:
+    """The run before the headline's, when it can be a 引题."""
+    if len(groups) < 2:
+        return None
+    text = squash(" ".join(b.text for b in groups[-2]))
+    return text if text and _pretitle_like(text, rules) else None
+
+
+def _pretitle_like(text: str, rules: Rules) -> bool:
+    """A run of text above the headline that can be its 引题: not a menu (搜索 网站地图 设置首页),
+    not a path's fragment (首页> 新闻中心>), not a one-word label (图片)."""
+    words = text.split()
+    menu = len(words) >= rules.menu_words and all(len(w) <= rules.max_menu_word for w in words)
+    return len(text.replace(" ", "")) >= rules.min_pretitle and not menu and not CRUMB_SEP.search(text)
 
 
 def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RULES) -> TitleRegion | None:
@@ -141,7 +168,7 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
     if len(groups) > 1 and anchor is not None:
         _drop_unrelated_tail(groups, blocks[anchor : anchor + rules.related_reach], rules)
     head = groups[-1]
-    pretitle = squash(" ".join(b.text for b in groups[-2])) or None if len(groups) > 1 else None
+    pretitle = _pretitle_of(groups, rules)
     lines = [line for b in head for line in _lines(b)]
     return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
 
@@ -214,13 +241,47 @@ def from_title_match(page: Page, anchor: int | None) -> TitleRegion | None:
     return _title([squash(head.text)], None, None, "html:title-tag-match", head.index)
 
 
+def _heading_like(block: Block, rules: Rules) -> bool:
+    return (not block.hidden and not block.linked and not block.listed and 0 < len(block.text) <= rules.max_title_line
+            and block.zone not in _NO_TITLE_ZONES)
+
+
+def from_title_heading(page: Page, anchor: int | None, title: str, rules: Rules = RULES) -> TitleRegion | None:
+    """The heading the page title names (:func:`~qizhi_parser.text.titles.matches_title`): of
+    the unlinked short blocks above the time line (the first screen when there is none), the
+    last that matches; the heading elements right beside it are its 引题 and 副题."""
+    blocks = page.blocks
+    end = anchor if anchor is not None else min(len(blocks), rules.path_search)
+    longest = len(title) / rules.title_match_share
+    matching = [b for b in blocks[:end]
+                if _heading_like(b, rules) and len(b.text) <= longest and matches_title(b.text, title,
+                                                                                        rules.title_match_share)]
+    if not matching:
+        return None
+    head = matching[-1]
+    pretitle = _neighbour(blocks, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
+    subtitle = _neighbour(blocks, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
+    return _title(_lines(head), pretitle, subtitle, f"{page.format}:title-match", head.index)
+
+
+def _checked(page: Page, found: TitleRegion | None, anchor: int | None, rules: Rules) -> TitleRegion | None:
+    """The title group found, unless the page title does not hold it and names another
+    heading above the time line: the generic reading's check on a logo, a channel name, a
+    subtitle or a caption taken for the headline."""
+    title = page_title(page) if page.format == "html" else None
+    if found is None or title is None or within_title(found.raw, title, rules.title_match_share):
+        return found
+    return from_title_heading(page, anchor, title, rules) or found
+
+
 def locate_title(page: Page, anchor: int | None, rules: Rules = RULES) -> tuple[TitleRegion | None, Issue | None]:
     """The title group: the markup's headline element, else the title block laid out above
-    the time line, else the block that repeats the page title. A block too long to be a
-    headline is none (and says so)."""
+    the time line, else the block that repeats the page title; a heading the page title
+    names wins over one it does not. A block too long to be a headline is none (and says so)."""
     title = from_markup(page, anchor, rules) if page.format == "html" else None
     if title is None:
         title = from_text(page, anchor, rules=rules)
+    title = _checked(page, title, anchor, rules)
     if title is None and page.format == "html":
         title = from_title_match(page, anchor)
     if title is not None and len(title.raw) > MAX_HEADLINE:

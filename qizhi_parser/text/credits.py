@@ -22,6 +22,7 @@ from ..vocab import (
     INTERN_LABELS,
     INTERN_MARK,
     NAME_SPLIT,
+    OUTLET_LABEL,
     REVIEW_LEVELS,
 )
 from .spaces import SPACE, strip
@@ -151,7 +152,9 @@ def _credit_body(text: str) -> str | None:
     body = strip(BULLETS.sub("", text))
     if body[:1] in CREDIT_LEAD_FIRST:
         body = CREDIT_LEAD_WIDGETS.sub("", body)
-    if len(body) > MAX_CREDIT_RUN or not body or body[0] not in _FIRST_CHARS:
+    if len(body) > MAX_CREDIT_RUN or not body:
+        return None
+    if body[0] not in _FIRST_CHARS and not OUTLET_LABEL.match(body):
         return None
     wrapped = _WRAPPED.match(body)
     return strip(wrapped.group("inner")) if wrapped else body
@@ -165,14 +168,16 @@ def _labelled(body: str) -> list[RawCredit] | None:
     credits: list[RawCredit] = []
     for i, match in enumerate(matches):
         label = match.group("label") or match.group("review") or match.group("short")
+        printed = (match.group("outlet") or "") + label  # 松花江网编辑: the outlet's editor
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
         split = _split_names(body[match.end() : end])
         if split is None:
             return None
         names, interns = split
-        if label in INTERN_LABELS:
+        if label in INTERN_LABELS or printed in INTERN_LABELS:
             interns = list(names)
-        credits.append(RawCredit(CREDIT_LABELS[label], label, tuple(names), tuple(interns), REVIEW_LEVELS.get(label)))
+        credits.append(RawCredit(CREDIT_LABELS[label], printed, tuple(names), tuple(interns),
+                                 REVIEW_LEVELS.get(label)))
     return credits
 
 

@@ -15,6 +15,8 @@ def path_steps(text: str, single: bool = False, max_step: int = RULES.max_crumb_
 
     >>> path_steps("当前位置： 首页｜新华社记者看东北｜人物专访"), path_steps("新华网 正文")
     (['首页', '新华社记者看东北', '人物专访'], ['新华网'])
+    >>> path_steps("您所在的位置 首页 专题频道 新春走基层2022")
+    ['首页', '专题频道', '新春走基层2022']
     >>> path_steps("首页 > 科技 > 正文"), path_steps("这不是一个路径。")
     (['首页', '科技'], None)
     """
@@ -32,7 +34,10 @@ def _split(text: str) -> tuple[list[str], bool]:
     path (a 当前位置 label, a closing 正文), so that one part is enough."""
     labelled = CRUMB_PREFIX.match(text)
     if labelled:
-        return [squash(p) for p in CRUMB_SEP_LABELLED.split(text[labelled.end() :])], True
+        rest = text[labelled.end() :]
+        if not CRUMB_SEP_LABELLED.search(rest):  # 您所在的位置 首页 专题频道 国内专题: steps set apart by spaces
+            return rest.split(), True
+        return [squash(p) for p in CRUMB_SEP_LABELLED.split(rest)], True
     ending = CRUMB_TEXT_END.match(text)
     if ending and not CRUMB_SEP.search(text):
         return ending["path"].split(" "), True

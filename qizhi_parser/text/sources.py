@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..settings import SITE_NAME_LENGTH
-from ..vocab import OWN_SOURCES, SOURCE, SOURCE_META
+from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SOURCE, SOURCE_META
 from .spaces import squash
 
 __all__ = ["is_reprint", "printed_source", "source_from_meta"]
@@ -32,6 +32,9 @@ def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -
     ('人民日报海外版', '人民网 强国论坛')
     >>> printed_source("来源：人民日报海外版 中国青年网", ["人民日报海外版", "中国青年网"], linked=True)
     '人民日报海外版'
+
+    An outlet's name followed by a two- or three-character name is the outlet and its
+    unlabelled author: ``来源：中国新闻网 王帆`` → ``中国新闻网``.
     """
     match = SOURCE.search(text)
     if not match:
@@ -46,6 +49,8 @@ def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -
         shortest, longest = SITE_NAME_LENGTH
         site = shortest <= len(last) <= longest and last.endswith(("网", "網"))
         if len(first) >= 2 and site and not first.endswith(("网", "網")):
+            return first
+        if OUTLET_END.search(first) and PERSON_NAME.fullmatch(last):  # 中国新闻网 王帆: the author, unlabelled
             return first
     return name or None
 

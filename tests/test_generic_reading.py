@@ -1,0 +1,242 @@
+"""The generic reading: a page no template matches, read by its content.
+
+Each rule is driven by small pages written here in the shapes real sites use (a logo
+``<h1>``, a path set one step a cell, share-widget labels above the text, a sidebar of
+channel names under it, a source printed only at the foot); the authored fixtures
+``gov-portal-2023.html`` and ``city-news-2022.html`` hold them all at once, and the
+shared corpus's ``new-sites`` prove them on real pages (tests/test_other_sites.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import qizhi_parser
+from qizhi_parser.layout import LineKind, segment
+from qizhi_parser.layout.column import trim_column
+from qizhi_parser.layout.kinds import Line
+from qizhi_parser.markup import page_from_html
+from qizhi_parser.page import Block
+from qizhi_parser.text.paths import path_steps
+from qizhi_parser.text.sources import printed_source
+from qizhi_parser.text.titles import is_site_name, matches_title
+
+from .conftest import FIXTURES
+
+PROSE = "今年以来，全市新建改建校园冰场四十二块，冰雪运动进入体育课堂，参加学生超过三万人次。"
+
+
+def _page(body: str, title: str = "") -> str:
+    return f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+
+
+# ------------------------------------------------------------------ headline by the page title
+
+
+@pytest.mark.parametrize(("heading", "title", "expected"), [
+    ("冰雪运动进校园", "冰雪运动进校园_江城新闻网", True),
+    ("冰雪运动进校园 课间操变身滑冰课", "冰雪运动进校园 课间操变身滑冰课 江城新闻网", True),  # suffix after a space
+    ("江城新闻网", "冰雪运动进校园 课间操变身滑冰课 江城新闻网", False),  # the logo's name
+    ("全县茶园面积突破四十万亩", "青川县春茶开采节开幕 - 示例省人民政府网站", False),  # the subtitle
+    ("青川县春茶开采节在七佛乡开幕暨茶叶品鉴会", "青川县春茶开采节在七佛乡开幕", True),  # a title cut short
+    ("要闻", "要闻动态中的一条很长的新闻标题", False),  # a short word found in a long title
+])
+def test_a_heading_matches_the_title_by_its_longest_shared_run(heading: str, title: str, expected: bool) -> None:
+    assert matches_title(heading, title) is expected
+
+
+@pytest.mark.parametrize(("heading", "title", "expected"), [
+    ("示例省人民政府网站", "青川县春茶开采节在七佛乡开幕 - 示例省人民政府网站", True),
+    ("江城新闻网", "冰雪运动进校园 江城新闻网", True),
+    ("人民网", None, True),  # a known site name needs no title
+    ("江城新闻网", "江城新闻网", False),  # the whole title: a home page's, not a site suffix
+    ("冰雪运动进校园", "冰雪运动进校园 江城新闻网", False),  # not a site's word at the end
+    ("青川县新闻网", "冰雪运动进校园 江城新闻网", False),  # not the title's tail
+])
+def test_a_site_name_is_the_titles_tail_ending_in_a_site_word(heading: str, title: str | None, expected: bool) -> None:
+    assert is_site_name(heading, title) is expected
+
+
+def test_a_logo_h1_loses_to_the_heading_the_title_names() -> None:
+    html = _page("<h1><a href='/'>江城新闻网</a></h1><ul><li><a href='/a'>新闻</a></li></ul>"
+                 "<h2>冰雪运动进校园</h2><h3>课间操变身滑冰课</h3><div>2022-01-20 14:32</div>"
+                 f"<p>{PROSE}</p>", "冰雪运动进校园 - 江城新闻网")
+    article = qizhi_parser.parse(html)
+    assert (article.headline, article.subtitle) == ("冰雪运动进校园", "课间操变身滑冰课")
+
+
+def test_the_h1_stays_when_the_title_names_no_other_heading() -> None:
+    """A page title that is the site's name alone (the same on every page) decides nothing."""
+    html = _page("<h1>冰雪运动进校园</h1><h2>课间操变身滑冰课</h2><div>2022-01-20 14:32</div>"
+                 f"<p>{PROSE}</p>", "江城新闻网")
+    assert qizhi_parser.parse(html).headline == "冰雪运动进校园"
+
+
+def test_the_title_check_overrules_an_h1_the_title_does_not_name() -> None:
+    html = _page("<h1>专题报道</h1><div class='t'><b>冰雪运动进校园</b></div><div>2022-01-20 14:32</div>"
+                 f"<p>{PROSE}</p>", "冰雪运动进校园_江城新闻网")
+    article = qizhi_parser.parse(html)
+    assert article.headline == "冰雪运动进校园"
+    assert article.provenance["headline"] == "html:title-match"
+
+
+# ------------------------------------------------------------------ path lines
+
+
+@pytest.mark.parametrize(("line", "steps"), [
+    ("您所在的位置 首页 专题频道 地方专题", ["首页", "专题频道", "地方专题"]),  # a label, then spaces
+    ("您的当前位置：新闻中心 > 武汉", ["新闻中心", "武汉"]),  # the label is no step
+    ("当前位置：首页/要闻动态/今日关注", ["首页", "要闻动态", "今日关注"]),
+    ("首页 → 新闻 → 本地", ["首页", "新闻", "本地"]),
+    ("首页 专题频道 地方专题", None),  # no label, no separator: not a path
+])
+def test_path_lines_in_their_printed_forms(line: str, steps: list[str] | None) -> None:
+    assert path_steps(line) == steps
+
+
+def test_a_path_set_one_step_a_cell_is_read_across_the_cells() -> None:
+    html = _page("<table><tr><td class='breadcrumb'>当前位置：</td><td class='breadcrumb'><a href='/'>首页</a></td>"
+                 "<td class='breadcrumb'>&gt;<a href='/fg/'>发展改革</a></td>"
+                 "<td class='breadcrumb'>&gt;<a href='/fg/tz/'>投资运行</a></td></tr></table>"
+                 f"<h1>冰雪运动进校园</h1><div>2022-01-20 14:32</div><p>{PROSE}</p>")
+    article = qizhi_parser.parse(html, url="http://www.site.example/fg/tz/1.html")
+    assert [(c.text, c.url) for c in article.breadcrumb] == [
+        ("首页", "http://www.site.example/"), ("发展改革", "http://www.site.example/fg/"),
+        ("投资运行", "http://www.site.example/fg/tz/")]
+
+
+# ------------------------------------------------------------------ sources
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("2023-06-15 08:10 来源：中国新闻网 王帆", "中国新闻网"),  # an unlabelled author after the outlet
+    ("来源：人民日报 海外版", "人民日报 海外版"),  # an edition is no author
+    ("来源：新华社 客户端", "新华社 客户端"),
+    ("（来源：新华社）", "新华社"),  # the closing bracket is not the name's
+    ("【来源：光明网】", "光明网"),
+    ("信息来源： 内蒙古日报", "内蒙古日报"),
+])
+def test_the_printed_source_stops_at_names_and_brackets(line: str, name: str) -> None:
+    assert printed_source(line) == name
+
+
+def test_a_source_printed_after_the_text_is_the_source_and_ends_the_body() -> None:
+    text = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    html = _page(f"<h1>冰雪运动进校园</h1><div>2022-01-20 14:32</div>{text}<p>信息来源：江城日报</p>"
+                 "<p>轮播图预览:</p>")
+    article = qizhi_parser.parse(html)
+    assert article.source is not None
+    assert article.source.name == "江城日报"
+    assert article.provenance["source"] == "html:source-after-text"
+    assert [p.text for p in article.paragraphs] == [PROSE] * 3
+
+
+# ------------------------------------------------------------------ credits after the editor line
+
+
+def test_closing_credits_after_the_editor_line_are_all_read() -> None:
+    html = _page(f"<h1>冰雪运动进校园</h1><div>2022-01-20 14:32</div><p>{PROSE}</p><p>（编辑：孙立平 周敏）</p>"
+                 "<div></div><div>【责任编辑：孙立平】</div><div><a href='/z'>专题</a></div><div>最热新闻</div>")
+    credits = [(c.role.value, c.names) for c in qizhi_parser.parse(html).credits]
+    assert credits == [("editor", ["孙立平", "周敏"]), ("responsible_editor", ["孙立平"])]
+
+
+def test_a_bracketed_editor_note_with_the_sites_name_is_a_credit() -> None:
+    credits = qizhi_parser.parse_credits("（江城新闻网编辑 孙立平）")
+    assert [(c.role.value, c.label, c.names) for c in credits] == [("editor", "江城新闻网编辑", ["孙立平"])]
+
+
+# ------------------------------------------------------------------ the article column
+
+
+def _line(index: int, text: str, kind: LineKind = LineKind.PARAGRAPH) -> Line:
+    return Line(Block(text, (text,), index), text, kind)
+
+
+def _nav(index: int, text: str) -> Block:
+    return Block(text, (text,), index, linked=True)
+
+
+def test_the_column_drops_a_sidebar_after_a_line_of_navigation() -> None:
+    lines = [_line(0, PROSE), _line(1, PROSE), _line(3, "省政府"), _line(5, "要闻")]
+    gaps = [_nav(2, "扫一扫在手机打开当前页面"), _nav(4, "领导动态"), _nav(6, "山西要闻")]
+    kept, dropped = trim_column(lines, gaps)
+    assert [line.block.index for line in kept] == [0, 1]
+    assert [d.index for d in dropped] == [3, 5]
+    assert all("after the article column" in d.reason for d in dropped)
+
+
+def test_the_column_keeps_a_signature_right_under_the_text() -> None:
+    """A notice's issuer and date have no punctuation but touch the text: no gap between."""
+    lines = [_line(0, PROSE), _line(1, "示例省人民政府办公厅"), _line(2, "2023年4月8日"), _line(4, "要闻")]
+    kept, _ = trim_column(lines, [_nav(3, "打印 关闭")])
+    assert [line.block.index for line in kept] == [0, 1, 2]
+
+
+def test_the_column_keeps_closing_lines_beyond_a_gap() -> None:
+    lines = [_line(0, PROSE), _line(2, "要闻"), _line(3, "【责任编辑：孙立平】", LineKind.CREDIT)]
+    kept, _ = trim_column(lines, [_nav(1, "打印 关闭 收藏")])
+    assert [line.block.index for line in kept] == [0, 3]
+
+
+def test_the_column_drops_a_widgets_labels_above_the_text() -> None:
+    lines = [_line(2, "官方微信平台"), _line(3, "本报记者 赵晓峰", LineKind.CREDIT), _line(4, PROSE)]
+    kept, dropped = trim_column(lines, [_nav(0, "微博"), _nav(1, "空间")])
+    assert [line.block.index for line in kept] == [3, 4]
+    assert [d.index for d in dropped] == [2]
+
+
+def test_the_column_never_drops_running_text_above_a_gap() -> None:
+    lines = [_line(0, PROSE), _line(2, PROSE * 3)]
+    kept, dropped = trim_column(lines, [_nav(1, "相关链接一 相关链接二 相关链接三 相关链接四")])
+    assert [line.block.index for line in kept] == [0, 2]
+    assert dropped == []
+
+
+def test_a_body_in_a_template_container_is_not_trimmed() -> None:
+    """The column is for bodies found by position; a template's body container is exact."""
+    html = _page(f"<h1>冰雪运动进校园</h1><div>2022-01-20 14:32</div><div class='show_text'><p>{PROSE}</p>"
+                 "<p>要闻</p></div>")
+    layout = segment(page_from_html(html))
+    assert layout.body_rule == "html:body"
+    assert [line.text for line in layout.lines] == [PROSE, "要闻"]
+    assert layout.dropped == ()
+
+
+def test_a_bold_caption_under_a_photo_is_its_caption() -> None:
+    html = _page(f"<h1>冰雪运动进校园</h1><div>2022-01-20 14:32</div>"
+                 "<div style='text-align:center'><img src='/p/1.jpg'></div>"
+                 "<div style='text-align:center'><b>图为学生在校园冰场上课间滑冰。（赵晓峰摄）</b></div>"
+                 f"<p>{PROSE}</p>")
+    article = qizhi_parser.parse(html, url="http://www.site.example/a/1.html")
+    assert article.headings == []
+    assert [(i.src, i.caption) for i in article.images] == [
+        ("http://www.site.example/p/1.jpg", "图为学生在校园冰场上课间滑冰。（赵晓峰摄）")]
+
+
+# ------------------------------------------------------------------ the authored pages, whole
+
+
+@pytest.mark.parametrize(("name", "facts"), [
+    ("gov-portal-2023.html", {
+        "headline": "青川县春茶开采节在七佛乡开幕", "subtitle": "全县茶园面积突破四十万亩",
+        "breadcrumb": ["首页", "要闻", "市县动态"], "source": "示例日报", "headings": [],
+        "last": "推动茶旅融合发展。（王建）", "paragraphs": 4,
+    }),
+    ("city-news-2022.html", {
+        "headline": "冰雪运动进校园 课间操变身滑冰课", "subtitle": None,
+        "breadcrumb": ["首页", "专题频道", "地方专题", "冰雪运动2022"], "source": "江城日报", "headings": [],
+        "last": "到学校担任校外辅导员。", "paragraphs": 3,
+    }),
+])
+def test_the_authored_generic_pages(name: str, facts: dict[str, object]) -> None:
+    article = qizhi_parser.parse((FIXTURES / name).read_bytes())
+    assert article.provenance["template"] == "generic"
+    got = {
+        "headline": article.headline, "subtitle": article.subtitle,
+        "breadcrumb": [c.text for c in article.breadcrumb], "source": article.source and article.source.name,
+        "headings": article.headings, "last": article.paragraphs[-1].text[-len(str(facts["last"])):],
+        "paragraphs": len(article.paragraphs),
+    }
+    for key, value in facts.items():
+        assert got[key] == value, key
