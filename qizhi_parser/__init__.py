@@ -18,6 +18,7 @@ from .errors import (
     NotAnArticleError,
     QizhiParserError,
 )
+from .explain import explain
 from .models import (
     Article,
     Credit,
@@ -66,6 +67,7 @@ __all__ = [
     "UrlInfo",
     "__version__",
     "convert_article",
+    "explain",
     "load_templates",
     "parse",
     "parse_credits",

@@ -57,8 +57,10 @@ from .batch import (
 from .batch.output import Output, OutputError
 from .batch.reading import HEAD, kind_of
 from .errors import InputTooLargeError, MissingExtraError, NotAnArticleError, QizhiParserError
+from .explain import explain
 from .models import Article
 from .options import Options
+from .reading import read_bounded, read_file
 from .settings import DEFAULT_MAX_BYTES, MAX_WORKERS_PER_CPU
 from .templates import TemplateError
 
@@ -132,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="log what the parser does on stderr (-v: info, -vv: debug)")
     parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"],
                         help="the level of the parser's log on stderr (default: warning)")
+    parser.add_argument("--explain", action="store_true",
+                        help="write a standalone HTML page showing how one page was read, block by block "
+                             "(its regions, line kinds, the field each fed and the rule that took it) to -o "
+                             "or stdout")
     parser.add_argument("--schema", action="store_true",
                         help="print the JSON Schema of a batch record ({input, article} | {input, error} | "
                              "{input, skipped}) and exit")
@@ -392,6 +398,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(batch_record_schema(), ensure_ascii=False, indent=2))
         return EXIT_OK
     _configure_logging(args)
+    if args.explain:
+        return _explain(args, parser)
     stdin, stdin_warc = _open_stdin("-" in args.inputs)
     settings = _check_usage(args, stdin_warc)
     if isinstance(settings, str):
@@ -406,6 +414,39 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _run(args, fmt, options, out, stdin, started, parser)
     finally:
         out.close()
+
+
+def _explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``--explain``: one page (a file or ``-``) in, its explain view (HTML) out."""
+    if len(args.inputs) != 1 or (args.inputs[0] != "-" and (not os.path.isfile(args.inputs[0])
+                                                             or _is_archive(args.inputs[0]))):
+        return _usage(parser, "--explain takes one page: a file or - for stdin (not a folder or an archive)")
+    options = _options(args)
+    if isinstance(options, str):
+        return _usage(parser, options)
+    name = args.inputs[0]
+    try:
+        data = read_bounded(sys.stdin.buffer, options.max_bytes) if name == "-" else read_file(name, options.max_bytes)
+        page = explain(data, url=args.url, options=options)
+    except OSError as exc:
+        print(f"qizhi-parse: {display_name(name)}: cannot be read ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_FAILED
+    except QizhiParserError as exc:
+        print(f"qizhi-parse: {display_name(name)}: {type(exc).__name__}: {_cli_error(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        out = Output(args.output)
+    except OutputError as exc:
+        print(f"qizhi-parse: {exc}", file=sys.stderr)
+        return EXIT_STOPPED
+    try:
+        out.write(page)
+    except OutputError as exc:
+        print(f"qizhi-parse: {exc}", file=sys.stderr)
+        return EXIT_STOPPED
+    finally:
+        out.close()
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace, fmt: str, options: Options, out: Output, stdin: IO[bytes] | None,

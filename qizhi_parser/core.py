@@ -59,6 +59,7 @@ from .reading import read_file
 from .settings import (
     DEFAULT_MAX_BYTES,
     MANY_TAGS,
+    MARKUP_LINE_SHARE,
     MARKUP_SHARE,
     MAX_BLOCKS,
     MAX_DEPTH,
@@ -71,7 +72,7 @@ from .settings import (
 )
 from .text.script import detect_script
 from .text.times import Stamp
-from .vocab import ERROR_PAGE, HTML_TAG
+from .vocab import DOCUMENT_TAG, ERROR_PAGE, HTML_TAG
 
 if sys.version_info >= (3, 11):  # pragma: no cover - the version CI runs
     from typing import Unpack
@@ -116,8 +117,13 @@ def _check_size(data: bytes | str, max_bytes: int | None) -> None:
 def looks_like_html(text: str) -> bool:
     """True when the text is markup rather than a plain-text dump. Weighs how much of
     the input is markup, not whether a tag appears: a dump quoting an advertising
-    snippet (``<SCRIPT LANGUAGE=…>``) in its footer is text, a page behind a long text
-    preamble is HTML.
+    snippet (``<SCRIPT LANGUAGE=…>``) is text however long the snippet's one line is, a
+    page behind a long text preamble is HTML.
+
+    An input that opens with a tag is HTML by one known tag. Else it is HTML with many
+    tags, or with a document's own tags (``<html>``, ``<body>``), or when markup is both a
+    share of its characters and a share of its lines: one line of markup in a page of
+    text lines is a quoted snippet, whatever its length.
 
     >>> looks_like_html("<html><body><p>x</p></body></html>"), looks_like_html("旗幟網 >> 本網專題")
     (True, False)
@@ -132,12 +138,20 @@ def looks_like_html(text: str) -> bool:
         return HTML_TAG.search(head) is not None
     tags = 0
     markup = 0
+    tagged_lines: set[int] = set()
+    line, seen = 0, 0
     for match in HTML_TAG.finditer(head):
         tags += 1
         markup += match.end() - match.start()
-        if tags >= MANY_TAGS:
+        if tags >= MANY_TAGS or DOCUMENT_TAG.match(match.group()):
             return True
-    return tags >= MIN_TAGS and markup >= MARKUP_SHARE * len(head.strip())
+        line += head.count("\n", seen, match.start())
+        seen = match.start()
+        tagged_lines.add(line)
+    if tags < MIN_TAGS or markup < MARKUP_SHARE * len(head.strip()):
+        return False
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    return len(tagged_lines) >= MARKUP_LINE_SHARE * lines
 
 
 def parse(
@@ -197,17 +211,48 @@ def parse_file(path: str | os.PathLike[str], *, url: str | None = None, charset:
     return _parse(read_file(path, opts.max_bytes), None, url, charset, opts)
 
 
+@dataclass(slots=True)
+class Reading:
+    """One input as the stages read it: the page of blocks, its regions, every field, what
+    decoding found, and why it is no article (None when it is one). :func:`parse` makes the
+    Article of it; :func:`qizhi_parser.explain.explain` shows it block by block."""
+
+    page: Page
+    layout: Layout
+    fields: Fields
+    decoded: _Input
+    refusal: str | None
+
+
+def read_input(data: bytes | str, fmt: str | None, url: str | None, charset: str | None,
+               options: Options) -> Reading:
+    """Decode the input and read it (``fmt`` None: HTML or text by its content)."""
+    _check_arguments(data, url, charset)
+    _check_size(data, options.max_bytes)
+    return _read_checked(data, fmt, url, charset, options)
+
+
+def _read_checked(data: bytes | str, fmt: str | None, url: str | None, charset: str | None,
+                  options: Options) -> Reading:
+    text, decoded = _decode(data, charset)
+    if fmt is None:
+        fmt = "html" if looks_like_html(text) else "text"
+    if fmt == "html":
+        return _read_html_text(text, url, decoded, options)
+    page = page_from_text(text)
+    page.url = url
+    layout, fields = _read(page)
+    return Reading(page, layout, fields, decoded, _refusal(page, fields))
+
+
 def _parse(data: bytes | str, fmt: str | None, url: str | None, charset: str | None, options: Options) -> Article:
     _check_arguments(data, url, charset)
     _check_size(data, options.max_bytes)
     try:
-        text, decoded = _decode(data, charset)
-        if fmt is None:
-            fmt = "html" if looks_like_html(text) else "text"
-        if fmt == "html":
-            article = _parse_html_text(text, url, decoded, options)
-        else:
-            article = _parse_text_dump(text, url, decoded)
+        reading = _read_checked(data, fmt, url, charset, options)
+        if reading.refusal is not None:
+            raise NotAnArticleError(reading.refusal)
+        article = _article(reading.page, reading.layout, reading.fields, reading.decoded)
     except QizhiParserError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -234,17 +279,7 @@ def _decode(data: bytes | str, charset: str | None) -> tuple[str, _Input]:
     return text, _Input(issues=(issue("input", "nul-removed", f"{removed} NUL characters removed"),))
 
 
-def _parse_text_dump(text: str, url: str | None, decoded: _Input) -> Article:
-    page = page_from_text(text)
-    page.url = url
-    layout, fields = _read(page)
-    reason = _refusal(page, fields)
-    if reason is not None:
-        raise NotAnArticleError(reason)
-    return _article(page, layout, fields, decoded)
-
-
-def _parse_html_text(text: str, url: str | None, decoded: _Input, options: Options) -> Article:
+def _read_html_text(text: str, url: str | None, decoded: _Input, options: Options) -> Reading:
     """HTML: the matched template's containers first (fast), the whole page when they do not
     give every required field. Both are read by the same rules; the fast path skips
     work, and its result stands only when the whole page could not do better."""
@@ -261,17 +296,15 @@ def _parse_html_text(text: str, url: str | None, decoded: _Input, options: Optio
         layout, fields = _read(page)
         if _refusal(page, fields) is None:
             if not _missing(fields):
-                return _article(page, layout, fields, decoded)
+                return Reading(page, layout, fields, decoded, None)
             fast = (page, layout, fields)
         page = page_from_html(text, fast=False, find_urls=url is None, tree=tree, templates=templates)
         page.url = url
     layout, fields = _read(page)
     reason = _refusal(page, fields)
     if fast is not None and (reason is not None or _missing(fast[2]) <= _missing(fields)):
-        return _article(*fast, decoded)
-    if reason is not None:
-        raise NotAnArticleError(reason)
-    return _article(page, layout, fields, decoded)
+        return Reading(*fast, decoded, None)
+    return Reading(page, layout, fields, decoded, reason)
 
 
 # ------------------------------------------------------------------ the field table

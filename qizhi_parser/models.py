@@ -218,7 +218,8 @@ class Pagination(_Model):
 
 
 class UrlInfo(_Model):
-    """Facts read from the article URL of the People's Daily CMS."""
+    """Facts read from an article URL: the People's Daily CMS's, and the shapes other state-media
+    and government sites use (``qizhi_parser.vocab.URL_SHAPES``); None where the URL has none."""
 
     site: str
     """The host, e.g. ``finance.people.com.cn``."""
@@ -228,7 +229,8 @@ class UrlInfo(_Model):
     channel_id: str | None = None
     """``c1004`` in ``/n1/2024/0510/c1004-40232587.html``."""
     content_id: str | None = None
-    """``40232587`` in the same URL."""
+    """``40232587`` in the same URL; ``1125327450`` in Xinhua's ``c_1125327450.htm``, ``693227`` in
+    ``t20190918_693227.shtml``."""
     page: int | None = None
     """The page number of a multi-page article (``-2.html`` → 2); 1 otherwise."""
 

@@ -66,8 +66,13 @@ MAX_IMAGES = 200
 MAX_CACHED_MARK = 200
 #: How much of an input is read to tell HTML from a text dump.
 SNIFF_SPAN = 262_144
+#: Longest text of one block the explain view shows (the rest is elided, with its count).
+MAX_EXPLAINED_TEXT = 400
 #: Markup must make up this share of the sniffed input (tags' characters) to be HTML…
 MARKUP_SHARE = 0.05
+#: …and the lines holding tags this share of the non-empty lines (one long line of quoted
+#: advertising markup in a short dump outweighs the dump in characters, not in lines)…
+MARKUP_LINE_SHARE = 0.25
 #: …or be this many tags: a text dump quoting a snippet of markup has a few.
 MANY_TAGS = 40
 #: Fewest tags that make an input HTML by their share (one or two is a quoted snippet).
@@ -206,6 +211,8 @@ class Rules:
     """Lines read after a second article's time line to see that prose follows it."""
     min_sentence: int = 10
     """Shortest line that counts as a sentence there."""
+    min_related_links: int = 2
+    """Fewest links of a body line that is all links to be a line of related titles, not text."""
     min_linked_tail: int = 2
     """Fewest trailing linked lines of a block that are a list of related titles, not text."""
     related_reach: int = 30

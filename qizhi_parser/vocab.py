@@ -9,6 +9,7 @@ matching stays linear in the input (see ``tests/test_robustness.py``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 import regex
@@ -346,6 +347,9 @@ WIDGET_WORDS = (
     "二维码", "二維碼", "扫码", "掃碼", "【纠错】", "【糾錯】", "纠错/举报", "语音播报", "語音播報", "听新闻",
     "聽新聞", "播放", "视频", "視頻", "大", "中", "小", "A+", "A-",
     "阅读剩余全文", "閱讀剩餘全文", "展开全文", "展開全文", "返回顶部", "返回頂部", "下一篇", "上一篇",
+    "字号减小", "字号增大", "字號減小", "字號增大", "字体放大", "字体缩小", "字體放大", "字體縮小",
+    "放大", "缩小", "縮小",
+    "X", "×", "✕",  # a close button
 )
 _WIDGET_TOKEN = rf"""
     (?:{"|".join(regex.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True))}
@@ -366,8 +370,10 @@ FOOTER_MARKS = (
     "纠错/举报",
     # government and party sites: who runs the site
     "主办单位", "主辦單位", "承办单位", "承辦單位", "运行维护单位", "運行維護單位", "网站标识码", "網站標識碼",
-    "技术支持：", "技術支持：",
+    "技术支持：", "技術支持：", "国内统一刊号", "國內統一刊號", "邮发代号", "郵發代號",
 )
+#: Any of them, in one search (one pass over a line instead of one a mark).
+FOOTER = regex.compile("|".join(regex.escape(mark) for mark in FOOTER_MARKS))
 
 #: A byline of names alone after a bullet: ■王永文 (names of two or three characters,
 #: so a bulleted short heading is not taken for one).
@@ -441,6 +447,45 @@ ARTICLE_URL = regex.compile(
 )
 ANY_URL_HOST = regex.compile(r"^(?:https?:)?//(?P<site>[^/\s?#:]+)", regex.IGNORECASE)
 
+
+@dataclass(frozen=True, slots=True)
+class UrlShape:
+    """How one family of sites writes an article's date and id into its URL path."""
+
+    name: str
+    pattern: regex.Pattern[str]
+    """Searched in the URL's path (anchored at its end): groups year, month, day, content and,
+    optionally, page."""
+    numbered_from: int = 0
+    """What is added to a page suffix to make the page number: 0 where the suffix is the page's
+    own number (Xinhua ``_2`` is the second page), 1 for TRS (``_1`` is the second page). A URL
+    with no suffix is the first page."""
+
+
+_EXT = r"\.s?html?$"
+#: The URL shapes of the state-media and government sites beyond the People's Daily CMS
+#: (whose shape is :data:`ARTICLE_URL`), tried in order.
+URL_SHAPES: tuple[UrlShape, ...] = (
+    # Xinhua, Guangming, China.com.cn, gov.cn: /2019-12/10/c_1125327450.htm, /2024-05/13/content_37319243.htm
+    UrlShape("dated-content", regex.compile(
+        r"/(?P<year>\d{4})-(?P<month>\d\d)/(?P<day>\d\d)/(?:c|content)_(?P<content>\d{1,20})"
+        rf"(?:_(?P<page>\d{{1,4}}))?{_EXT}", regex.IGNORECASE)),
+    # news.cn since 2022: /20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html
+    UrlShape("newscn", regex.compile(
+        r"/(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)/(?P<content>[0-9a-f]{32})/c(?:_(?P<page>\d{1,4}))?\.html?$")),
+    # TRS (China Youth, CNR, provincial governments): /201909/t20190918_693227.shtml, _1 the second page
+    UrlShape("trs", regex.compile(
+        r"/t(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)_(?P<content>\d{1,20})"
+        rf"(?:_(?P<page>\d{{1,4}}))?{_EXT}", regex.IGNORECASE), numbered_from=1),
+    # Chinanews: /gn/2012/07-10/4023004.shtml
+    UrlShape("chinanews", regex.compile(
+        rf"/(?P<year>\d{{4}})/(?P<month>\d\d)-(?P<day>\d\d)/(?P<content>\d{{1,20}})(?:_(?P<page>\d{{1,4}}))?{_EXT}")),
+    # e-papers and China Daily: /xzrb/202202/13/content_128707.html, /a/202311/17/WS65571297a310d5acd876f404.html
+    UrlShape("month-day", regex.compile(
+        r"/(?P<year>\d{4})(?P<month>\d\d)/(?P<day>\d\d)/(?:content_)?(?P<content>[A-Za-z0-9]{1,40})"
+        rf"(?:_(?P<page>\d{{1,4}}))?{_EXT}", regex.IGNORECASE)),
+)
+
 #: Page URLs hidden in share scripts: shareToWX('http://…'), js.js?url=http%3A%2F%2F…
 _SHARE_CALL = r"""shareTo\w{1,12}\(\s*['"](?P<url>https?://[^'"\s]{8,300})['"]"""
 _SHARE_QUERY = r"""[?&]url=(?P<quoted>https?%3A%2F%2F[^"'&\s]{8,300})"""
@@ -458,6 +503,9 @@ HTML_TAG = regex.compile(
     r"(?=[\s/>]))[^<>]{0,2000}>",
     regex.IGNORECASE,
 )
+
+#: The tags only a whole document has: an input holding one is a page, not a quoted snippet.
+DOCUMENT_TAG = regex.compile(r"<(?:!doctype\s|html[\s>]|head[\s>]|body[\s>])", regex.IGNORECASE)
 
 #: A server's error page, by its title or its only text: 404 Not Found, 页面不存在 ….
 ERROR_PAGE = regex.compile(

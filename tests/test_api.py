@@ -40,6 +40,7 @@ EXPORTED = [
     "UrlInfo",
     "__version__",
     "convert_article",
+    "explain",
     "load_templates",
     "parse",
     "parse_credits",

@@ -21,7 +21,7 @@ FLOORS: dict[str, int] = {
     "layout": 5,
     "fields": 6,
     "core": 7,
-    "batch": 8, "evaluate": 8,
+    "batch": 8, "evaluate": 8, "explain": 8,
     "cli": 9, "dask_recipe": 9, "spark_recipe": 9, "__init__": 10, "__main__": 10,
 }
 

@@ -240,3 +240,63 @@ def test_the_authored_generic_pages(name: str, facts: dict[str, object]) -> None
     }
     for key, value in facts.items():
         assert got[key] == value, key
+
+
+def test_a_line_of_related_titles_after_the_text_is_dropped() -> None:
+    """An old /GB/ page sets the titles of related articles after the text as bold links
+    separated only by spaces, in the text's own element: split from the text, and dropped."""
+    html = _page(
+        "<table><tr><td id='p_title'><b>冰雪运动进校园</b></td></tr><tr><td>2008年01月20日14:32 来源：人民网</td></tr>"
+        f"<tr><td id='p_content'><p>{PROSE}</p><p>{PROSE}</p>"
+        "<p><a href='/GB/1.html'><b>全市冰雪季活动启动</b></a>&nbsp;&nbsp;"
+        "<a href='/GB/2.html'><b>北山冰雪乐园开园</b></a>&nbsp;&nbsp;"
+        "<a href='/GB/3.html'><b>校园冰场今冬扩容</b></a></p></td></tr></table>",
+        "冰雪运动进校园")
+    article = qizhi_parser.parse(html)
+    assert article.provenance["sections"] == "html:body"  # the template's body container: no column trimming
+    assert [p.text for p in article.paragraphs] == [PROSE, PROSE]
+    assert article.headings == []
+
+
+# ------------------------------------------------------------------ URL shapes of other sites
+
+
+@pytest.mark.parametrize(("url", "date", "content_id", "page"), [
+    ("http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm", "2019-12-10", "1125327450", 1),
+    ("http://news.xinhuanet.com/newscenter/2008-05/12/content_8153039_2.htm", "2008-05-12", "8153039", 2),
+    ("http://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html", "2024-05-15",
+     "d59c39d4160a4fe4b3084c3e4abfb450", 1),
+    ("https://politics.gmw.cn/2024-05/13/content_37319243.htm", "2024-05-13", "37319243", 1),
+    ("http://news.china.com.cn/2024-05/13/content_117184963.shtml", "2024-05-13", "117184963", 1),
+    ("http://edu.youth.cn/jyzx/201703/t20170310_9260562.htm", "2017-03-10", "9260562", 1),
+    # TRS numbers the second page _1
+    ("http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227_1.shtml", "2019-09-18", "693227", 2),
+    ("http://www.gov.cn/zhengce/content/2019-11/26/content_5455844.htm", "2019-11-26", "5455844", 1),
+    ("http://www.chinanews.com/gn/2012/07-10/4023004.shtml", "2012-07-10", "4023004", 1),
+    ("https://china.chinadaily.com.cn/a/202311/17/WS65571297a310d5acd876f404.html", "2023-11-17",
+     "WS65571297a310d5acd876f404", 1),
+    ("http://epaper.chinatibetnews.com/xzrb/202202/13/content_128707.html?from=x#top", "2022-02-13", "128707", 1),
+    ("http://www.xinhuanet.com/world/2019-13/40/c_1125327450.htm", None, "1125327450", 1),  # no such date
+    ("https://news.southcn.com/node_742c1a40f1/ae7e7ec561.shtml", None, None, None),  # no shape: the site only
+])
+def test_url_info_reads_the_other_sites_url_shapes(url: str, date: str | None, content_id: str | None,
+                                                   page: int | None) -> None:
+    info = qizhi_parser.url_info(url)
+    assert info is not None
+    assert (str(info.date) if info.date else None, info.content_id, info.page) == (date, content_id, page)
+    assert info.kind is None  # n1/n2 belong to the People's Daily shape
+
+
+def test_a_title_under_the_date_line_is_read_below_it() -> None:
+    """An e-paper page prints the paper's date (and time) above the headline: the runs above
+    the date are the paper's menu, not about the text; the ones under it are."""
+    dump = (
+        "往期数字报刊\n\n《江城日报》 《江城晚报》\n\n2022年02月13日 06:00\n\n"
+        "冰雪运动进校园\n\n课间操变身滑冰课\n\n" + "\n\n".join([PROSE.replace("今年以来", "冰雪运动进校园以来")] * 3)
+        + "\n"
+    )
+    article = qizhi_parser.parse_text(dump)
+    assert (article.headline, article.subtitle) == ("冰雪运动进校园", "课间操变身滑冰课")
+    assert article.provenance["headline"] == "text:title-below-date"
+    assert article.paragraphs[0].text.startswith("冰雪运动进校园以来")
+    assert article.headings == []

@@ -50,6 +50,11 @@ CASES: list[tuple[str, dict[str, typing.Any], Context, LineKind]] = [
     ("原标题：春季招聘会搭建求职桥梁", {}, HTML, LineKind.ORIGINAL_HEADLINE),
     ("（完）", {}, HTML, LineKind.END),
     ("相关新闻", {}, HTML, LineKind.END),
+    ("春季招聘会今日开幕 求职者可现场咨询 高校毕业生专场招聘会", {"linked": True, "links": (
+        Link("春季招聘会今日开幕", "/a.html"), Link("求职者可现场咨询", "/b.html"),
+        Link("高校毕业生专场招聘会", "/c.html"))}, HTML, LineKind.RELATED),  # after the text, all links
+    ("春季招聘会今日开幕", {"linked": True, "links": (Link("春季招聘会今日开幕", "/a.html"),)}, HTML,
+     LineKind.PARAGRAPH),  # one link: a linked paragraph
     ("【纠错】", {}, HTML, LineKind.CHROME),
     ("点击进入专题", {"linked": True}, HTML, LineKind.PROMO),
     ("点击进入专题", {}, FIRST_HTML, LineKind.PROMO),

@@ -126,6 +126,27 @@ def test_a_dump_quoting_markup_is_text() -> None:
     assert [(c.role.value, c.names) for c in article.credits] == [("responsible_editor", ["刘则华"])]
 
 
+_AD_QUERY = "&".join(f"k{i}=v{i}" for i in range(40))
+SHORT_DUMP_QUOTING_AN_AD = (
+    "理论\n\n一条理论文章的标题\n\n2009年11月09日08:30 来源： 人民网\n\n"
+    + _PARAGRAPH * 4
+    + "（责任编辑：刘则华）\n\n"
+    + f'<SCRIPT LANGUAGE="JavaScript1.1" SRC="http://ad.example.cn/adjs?{_AD_QUERY}"></SCRIPT>'
+    + f'<NOSCRIPT><A HREF="http://ad.example.cn/click?{_AD_QUERY}" TARGET="_blank">'
+    + f'<IMG SRC="http://ad.example.cn/adv?{_AD_QUERY}" WIDTH=468 HEIGHT=60 BORDER=0></A></NOSCRIPT>\n\n'
+    + "人民网版权所有\n"
+)
+
+
+def test_a_short_dump_quoting_one_long_line_of_markup_is_text() -> None:
+    """The markup outweighs this short dump in characters; it is one line of many."""
+    assert len(SHORT_DUMP_QUOTING_AN_AD) < 2500
+    article = qizhi_parser.parse(SHORT_DUMP_QUOTING_AN_AD)
+    assert article.input_format == "text"
+    assert article.headline == "一条理论文章的标题"
+    assert len(article.paragraphs) == 4
+
+
 def test_html_behind_a_long_text_preamble_is_html() -> None:
     article = qizhi_parser.parse(HTML_WITH_PREAMBLE)
     assert article.input_format == "html"

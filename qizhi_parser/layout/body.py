@@ -10,7 +10,7 @@ from ..text.credits import EDITOR_CHAIN, parse_credit_run
 from ..text.shapes import is_prose
 from ..text.sources import printed_source
 from ..text.spaces import strip_indent
-from ..vocab import FOOTER_MARKS, PAGER, SOURCE_LINE, STOP, Zone
+from ..vocab import FOOTER, PAGER, SOURCE_LINE, STOP, Zone
 from .regions import Region
 from .time import find_printed
 from .title import from_markup, from_text
@@ -64,7 +64,7 @@ def _closing(window: list[Block], after: int, prose: bool, rules: Rules) -> list
 
 
 def _footer(text: str, rules: Rules) -> bool:
-    return len(text) < rules.max_footer_line and any(mark in text for mark in FOOTER_MARKS)
+    return len(text) < rules.max_footer_line and FOOTER.search(text) is not None
 
 
 def _navigation(block: Block, rules: Rules) -> bool:

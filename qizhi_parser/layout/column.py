@@ -84,7 +84,11 @@ def trim_column(lines: Iterable[Line], gaps: Iterable[Block], rules: Rules = RUL
     run, what lies up to the last gap (and the labels right after it) is dropped; after
     the run, what lies from the first gap on is dropped when it scores below nothing.
     """
-    items: list[Line | Block] = sorted([*lines, *gaps], key=lambda item: _index(item))
+    lines = list(lines)
+    gaps = list(gaps)
+    if not gaps and _GAP_KINDS.isdisjoint([line.kind for line in lines]):
+        return lines, []  # nothing to cut at: the column is the whole body
+    items: list[Line | Block] = sorted([*lines, *gaps], key=_index)
     kept = [item for item in items if isinstance(item, Line)]
     scores = [_score(item, rules) for item in items]
     run = _densest(scores)

@@ -87,12 +87,14 @@ class LineKind(str, Enum):
     """【1】【2】 下一页."""
     END = "end"
     """（完）, 相关新闻: where the text ends."""
+    RELATED = "related"
+    """A line of other articles' titles, each a link (set after the text, with no label)."""
     CHROME = "chrome"
     """Page tools: 【纠错】 打印 关闭, QR codes, share boxes."""
     PROMO = "promo"
     """点击进入 …, 更多精彩 >>."""
     WIDGET = "widget"
-    """A line only of share-widget words (微信 微博 QQ空间)."""
+    """A line only of share-widget words (微信 微博 QQ空间), or a lone character (a close button's X)."""
     IMAGE = "image"
     """Images with no text."""
     HIDDEN = "hidden"
@@ -191,7 +193,9 @@ SPECIAL_FIRST = frozenset("".join(first for _, first in SPECIAL_RULES))
 
 
 def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.WIDGET if len(text) <= ctx.rules.max_widget_line and WIDGET.match(text) else None
+    # a lone character is a widget's too: a close button, a calendar's 日 set one character a line
+    lone = len(text) == 1 and not text.isdigit()
+    return LineKind.WIDGET if lone or (len(text) <= ctx.rules.max_widget_line and WIDGET.match(text)) else None
 
 
 def _byline(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -250,6 +254,21 @@ def _text_kind(block: Block, text: str, ctx: Context) -> LineKind:
     return LineKind.HEADING if heading else LineKind.PARAGRAPH
 
 
+def _by_markup(block: Block, text: str, ctx: Context) -> LineKind | None:
+    """The kinds the markup tells whatever the text: hidden, page tools, no text, a line of
+    other articles' titles (all links, after the text)."""
+    if block.hidden or block.zone == _ORIGINAL_HEADLINE:
+        return LineKind.HIDDEN
+    if block.zone == _CHROME:
+        return LineKind.CHROME
+    if not text:
+        return LineKind.IMAGE if block.images else LineKind.EMPTY
+    if (block.linked and not ctx.first and ctx.html and len(block.links) >= ctx.rules.min_related_links
+            and _pager(block, text, ctx) is None):
+        return LineKind.RELATED  # titles of other articles, all links: never the text
+    return None
+
+
 def classify(block: Block, text: str, ctx: Context) -> LineKind:
     """The kind of one body line; ``text`` is the block's text as the body reads it
     (:func:`line_text`).
@@ -258,12 +277,9 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
     >>> [classify(Block(t, (t,), 0), t, ctx).value for t in ("（责任编辑：张三）", "（完）", "今天天气很好。")]
     ['credit', 'end', 'paragraph']
     """
-    if block.hidden or block.zone == _ORIGINAL_HEADLINE:
-        return LineKind.HIDDEN
-    if block.zone == _CHROME:
-        return LineKind.CHROME
-    if not text:
-        return LineKind.IMAGE if block.images else LineKind.EMPTY
+    kind = _by_markup(block, text, ctx)
+    if kind is not None:
+        return kind
     if len(text) > ctx.rules.longest_special and not text.endswith(PROMO_ENDS):
         return _text_kind(block, text, ctx)  # an ordinary paragraph: none of the short lines below
     if text[0] in SPECIAL_FIRST or text.endswith(PROMO_ENDS) or block.zone == _PAGINATION:

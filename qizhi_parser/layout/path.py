@@ -96,20 +96,21 @@ def _last_separator_run(blocks: list[Block], fmt: str, rules: Rules) -> PathRegi
     of the same element that each start with a separator (首页 | > 要闻 | > 市县动态); two
     steps at least, so the last item of a menu above a lone ``> 正文`` is none."""
     found = None
-    texts = [squash(b.text) for b in blocks]
-    i = 0
+    i = 1
     while i < len(blocks):
-        first = blocks[i]
+        if not blocks[i].text.startswith(_STEP_LEADS):  # blocks are stripped: the first character tells
+            i += 1
+            continue
+        first = blocks[i - 1]
         run = [first]
-        j = i + 1
-        while (j < len(blocks) and texts[j].startswith(_STEP_LEADS) and not blocks[j].hidden
-               and blocks[j].tag == first.tag):  # one step an element of one kind (a <li> each, a cell each)
-            run.append(blocks[j])
-            j += 1
-        if len(run) > 1 and not first.hidden and texts[i] and not texts[i].startswith(_STEP_LEADS):
+        while (i < len(blocks) and blocks[i].text.startswith(_STEP_LEADS) and not blocks[i].hidden
+               and blocks[i].tag == first.tag):  # one step an element of one kind (a <li> each, a cell each)
+            run.append(blocks[i])
+            i += 1
+        if len(run) > 1 and not first.hidden and first.text and not first.text.startswith(_STEP_LEADS):
             text = _joined(run)
             steps = path_steps(text, False, rules.max_crumb_step)
             if steps and len(steps) > 1:
                 found = PathRegion(first.index, f"{fmt}:path-steps", text, tuple(steps), tuple(b.index for b in run))
-        i = max(j, i + 1)
+        i += 1
     return found

@@ -44,6 +44,9 @@ class TitleRegion(Region):
     """The headline's lines (split at ``<br>``, or the lines of a text run)."""
     pretitle: str | None
     subtitle: str | None
+    last: int | None = None
+    """The group's last block when it ends below the time line (an e-paper prints the date above
+    the headline): the body starts after it."""
 
 
 @dataclass(frozen=True, slots=True)

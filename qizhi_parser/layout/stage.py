@@ -101,7 +101,8 @@ def segment(page: Page) -> Layout:
     anchor = time.index if time else None
     title_index = title.index if title else None
     source_index = source.index if source else None
-    start = max([i for i in (anchor, title_index, source_index) if i is not None], default=-1) + 1
+    title_end = title.last if title is not None and title.last is not None else title_index
+    start = max([i for i in (anchor, title_end, source_index) if i is not None], default=-1) + 1
     second, blocks, body_rule, lines, dropped = _body(page, start, title_index, rules, issues)
     if source is None:
         source = _source_after_text(page, lines, rules)
@@ -145,7 +146,9 @@ def _body(page: Page, start: int, title_index: int | None, rules: Rules, issues:
         return second, blocks, body_rule, lines, ()
     untrimmed: tuple[tuple[Line, ...], tuple[Dropped, ...]] = (lines, ())
     lines, dropped = _guarded(issues, "sections", untrimmed, _column, lines, gaps, rules)
-    return second, blocks, body_rule, lines, dropped
+    skipped = tuple(Dropped(b.index, "navigation among the body's lines (a list item or a line of links)")
+                    for b in gaps)
+    return second, blocks, body_rule, lines, tuple(sorted((*dropped, *skipped), key=lambda d: d.index))
 
 
 def _source_after_text(page: Page, lines: tuple[Line, ...], rules: Rules) -> SourceRegion | None:

@@ -11,6 +11,7 @@ from ..models import Issue
 from ..page import Block, Page
 from ..settings import MAX_HEADLINE, RULES, Rules
 from ..text.credits import parse_credit_run
+from ..text.shapes import is_prose
 from ..text.spaces import squash
 from ..text.titles import is_site_name, matches_title, title_prefixes, within_title
 from ..vocab import (
@@ -128,6 +129,48 @@ def _skippable(block: Block, rules: Rules) -> bool:
     )
 
 
+def _about(run: list[Block], below: list[Block], rules: Rules) -> bool:
+    """Whether a title run shares ``related_share`` of its character pairs with the text below."""
+    own = _pairs("".join(b.text for b in run))
+    return bool(own) and len(own & _pairs("".join(b.text for b in below))) >= rules.related_share * len(own)
+
+
+def _runs_below(page: Page, anchor: int, rules: Rules) -> list[list[Block]]:
+    """The first two runs of title-like lines after the date line, up to the first line of text."""
+    runs: list[list[Block]] = []
+    for block in page.blocks[anchor + 1 : anchor + 1 + rules.title_reach]:
+        if len(block.text) > rules.max_title_line or is_prose(block.text, rules.min_prose):
+            break
+        if _skippable(block, rules):
+            continue
+        same_run = bool(runs) and page.format == "text" and runs[-1][-1].group == block.group
+        if same_run:
+            runs[-1].append(block)  # one blank-line-separated run of a text layout
+        elif len(runs) == 2:
+            break
+        else:
+            runs.append([block])
+    return runs
+
+
+def _title_below(page: Page, anchor: int, rules: Rules) -> TitleRegion | None:
+    """The title set under a date line (an e-paper's page prints the paper's date above the
+    headline): the runs between the date and the first line of text, the first the headline
+    and the next its subtitle, when the headline is about the text that follows."""
+    runs = _runs_below(page, anchor, rules)
+    if not runs:
+        return None
+    after = runs[-1][-1].index + 1
+    if not _about(runs[0], page.blocks[after : after + rules.related_reach], rules):
+        return None
+    head, rest = runs[0], runs[1:]
+    subtitle = squash(" ".join(b.text for b in rest[0])) or None if rest else None
+    lines = [line for b in head for line in _lines(b)]
+    last = (rest[0] if rest else head)[-1].index
+    return TitleRegion(head[0].index, f"{page.format}:title-below-date", " ".join(lines), tuple(lines), None,
+                       subtitle, last)
+
+
 def _pretitle_of(groups: list[list[Block]], rules: Rules) -> str | None:
     """The run before the headline's, when it can be a 引题."""
     if len(groups) < 2:
@@ -168,6 +211,10 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
     if len(groups) > 1 and anchor is not None:
         _drop_unrelated_tail(groups, blocks[anchor : anchor + rules.related_reach], rules)
     head = groups[-1]
+    if anchor is not None and not _about(head, blocks[anchor + 1 : anchor + 1 + rules.related_reach], rules):
+        below = _title_below(page, anchor, rules)
+        if below is not None:
+            return below
     pretitle = _pretitle_of(groups, rules)
     lines = [line for b in head for line in _lines(b)]
     return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)

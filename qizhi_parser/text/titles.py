@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -93,9 +94,16 @@ def _common_run(a: str, b: str) -> int:
     return matcher.find_longest_match(0, len(a), 0, len(b)).size
 
 
+@functools.lru_cache(maxsize=64)  # one title a page, asked about several headings
+def _title_head(title: str) -> str:
+    return strip_site_suffix(squash(title)).replace(" ", "")
+
+
 def _shared(text: str, title: str) -> tuple[str, str, int]:
-    head = squash(text)
-    wanted = strip_site_suffix(squash(title))
+    """Heading and title (its site part cut) without spaces — a headline's lines are joined by
+    one, a title prints them run together — and the longest run they share."""
+    head = squash(text).replace(" ", "")
+    wanted = _title_head(title)
     common = min(len(head), len(wanted)) if head in wanted or wanted in head else _common_run(head, wanted)
     return head, wanted, common
 

@@ -11,11 +11,12 @@ import datetime as dt
 import functools
 import re
 
+import regex
 from ada_url import join_url
 
 from ..models import UrlInfo
 from ..settings import MAX_DROPPED_LINKS, MAX_URL
-from ..vocab import ANY_URL_HOST, ARTICLE_URL
+from ..vocab import ANY_URL_HOST, ARTICLE_URL, URL_SHAPES
 
 __all__ = ["Links", "safe_url", "url_info"]
 
@@ -85,32 +86,52 @@ class Links:
 
 
 def url_info(url: str) -> UrlInfo | None:
-    """Site, channel, content id, date and page number of an article URL.
+    """Site, channel, content id, date and page number of an article URL: the People's
+    Daily CMS's shape, and the shapes of Xinhua, news.cn, Guangming, China Youth, CNR,
+    Chinanews, China Daily, e-papers and government sites (:data:`~qizhi_parser.vocab.URL_SHAPES`).
 
     >>> i = url_info("http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html")
     >>> (i.site, i.kind, str(i.date), i.channel_id, i.content_id, i.page)
     ('finance.people.com.cn', 'n1', '2024-05-10', 'c1004', '40232587', 1)
     >>> url_info("http://culture.people.com.cn/n1/2019/0615/c1013-31153719-2.html").page
     2
+    >>> i = url_info("http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm")
+    >>> (i.site, str(i.date), i.content_id, i.page)
+    ('www.xinhuanet.com', '2019-12-10', '1125327450', 1)
+    >>> i = url_info("http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227_1.shtml")
+    >>> (str(i.date), i.content_id, i.page)
+    ('2019-09-18', '693227', 2)
     """
     return _url_info(url) if len(url) <= MAX_URL else None
 
 
+def _date(match: regex.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+
+
 @functools.lru_cache(maxsize=256)  # a page's URL is read by several fields; UrlInfo is frozen
 def _url_info(url: str) -> UrlInfo | None:
-    match = ARTICLE_URL.match(url.strip())
-    if match is None:
-        host = ANY_URL_HOST.match(url.strip())
-        return UrlInfo(site=host["site"].lower()) if host else None
-    try:
-        date: dt.date | None = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        date = None
-    return UrlInfo(
-        site=match["site"].lower(),
-        kind=match["kind"],
-        date=date,
-        channel_id=match["channel"],
-        content_id=match["content"],
-        page=int(match["page"]) if match["page"] else 1,
-    )
+    url = url.strip()
+    match = ARTICLE_URL.match(url)
+    if match is not None:
+        return UrlInfo(
+            site=match["site"].lower(),
+            kind=match["kind"],
+            date=_date(match),
+            channel_id=match["channel"],
+            content_id=match["content"],
+            page=int(match["page"]) if match["page"] else 1,
+        )
+    host = ANY_URL_HOST.match(url)
+    if host is None:
+        return None
+    path = url[host.end() :].split("?", 1)[0].split("#", 1)[0]
+    for shape in URL_SHAPES:
+        found = shape.pattern.search(path)
+        if found is not None:
+            page = int(found["page"]) + shape.numbered_from if found["page"] else 1
+            return UrlInfo(site=host["site"].lower(), date=_date(found), content_id=found["content"], page=page)
+    return UrlInfo(site=host["site"].lower())
