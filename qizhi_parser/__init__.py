@@ -37,8 +37,7 @@ from .options import Options
 from .settings import DEFAULT_MAX_BYTES
 from .templates import TemplateError, TemplateSet, load_templates
 from .text import parse_credits, read_time, url_info
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

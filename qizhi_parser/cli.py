@@ -38,7 +38,6 @@ from typing import IO, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from . import __version__
 from .batch import (
     DEFAULT_GLOBS,
     DEFAULT_TIMEOUT,
@@ -53,9 +52,13 @@ from .batch import (
     map_inputs,
     matches,
     parse_input,
+    tables,
 )
+from .batch.inputs import read_url_manifest
 from .batch.output import Output, OutputError
 from .batch.reading import HEAD, kind_of
+from .batch.records import check_fields
+from .batch.report import Facts, RunReport, facts_of
 from .errors import InputTooLargeError, MissingExtraError, NotAnArticleError, QizhiParserError
 from .explain import explain
 from .models import Article
@@ -63,13 +66,12 @@ from .options import Options
 from .reading import read_bounded, read_file
 from .settings import DEFAULT_MAX_BYTES, MAX_WORKERS_PER_CPU
 from .templates import TemplateError
+from .version import __version__
 
 __all__ = ["CSV_COLUMNS", "EXIT_CODES", "batch_record_schema", "build_parser", "main", "run"]
 
-CSV_COLUMNS = [
-    "input", "url", "headline", "published_at", "source", "breadcrumb", "headings", "credits",
-    "paragraphs", "issues", "error_type", "error_message", "skipped",
-]
+#: The columns of a CSV run without --fields (``batch.tables``).
+CSV_COLUMNS = list(tables.CSV_COLUMNS)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
 #: Exit code → what it means.
@@ -100,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="*",
                         help="files, folders (recursive), .gz files, tar and .warc/.warc.gz archives; - reads stdin "
                              "(a page, or a WARC archive)")
-    parser.add_argument("-f", "--format", choices=["json", "jsonl", "csv"],
+    parser.add_argument("-f", "--format", choices=["json", "jsonl", "csv", "parquet"],
                         help="json: one object (a single page; the default then); jsonl: one record a line "
                              "(the default for several inputs, and for an -o ending .jsonl); csv: flat columns, "
                              "UTF-8 with a BOM (the default for an -o ending .csv)")
@@ -113,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
                              "path relative to the folder ('**/*.html'); repeatable; default: "
                              f"{' '.join(DEFAULT_GLOBS)} and files with no extension")
     parser.add_argument("--url", help="the page's URL (a single page only)")
+    parser.add_argument("--urls", metavar="FILE",
+                        help="a manifest of page URLs: one 'path<TAB>url' line a page (paths relative to the "
+                             "manifest's folder); else a page's URL is read from its side file PAGE.url")
+    parser.add_argument("--fields", metavar="NAMES", type=lambda v: list(v.split(",")),
+                        help="keep only these article fields, comma-separated (e.g. headline,published_at,"
+                             "source,text); JSON Lines, CSV and Parquet")
+    parser.add_argument("--report", metavar="FILE",
+                        help="write a JSON report of the run per site and template (pages, how often each "
+                             "field was found, issue codes and error types by count) and print its summary")
     parser.add_argument("-w", "--workers", type=int, default=available_cpus(),
                         help="parallel worker processes (default: the CPUs this process may use)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
@@ -154,12 +165,23 @@ class _Record(BaseModel):
     input: str
     """Where the input came from: a path (non-UTF-8 bytes as JSON escapes of surrogates), ``-`` for
     stdin, ``archive.warc.gz@OFFSET`` for a WARC record, ``archive.tar.gz:member`` for a tar member."""
+    url: str | None = None
+    """The input's address as the run knew it: a WARC record's target URI, a ``.url`` side file's or a
+    ``--urls`` manifest's, ``--url``'s; null when none (the article's own ``url`` may still be read
+    from the page)."""
+    warc_record_id: str | None = None
+    """The WARC-Record-ID of the record the input was read from; null for other inputs."""
+    warc_date: str | None = None
+    """The WARC-Date of that record (when the page was captured), as the archive writes it."""
+    parser_version: str | None = None
+    """The qizhi-parser version that wrote the record (absent in records of versions before 0.2.0)."""
 
 
 class ArticleRecord(_Record):
     """An input that parsed."""
 
     article: Article
+    """The parsed article."""
 
 
 class ErrorBody(BaseModel):
@@ -176,6 +198,7 @@ class ErrorRecord(_Record):
     """An input that failed."""
 
     error: ErrorBody
+    """Why it failed."""
 
 
 class SkippedBody(BaseModel):
@@ -192,6 +215,7 @@ class SkippedRecord(_Record):
     without HTML responses, a file that is no page."""
 
     skipped: SkippedBody
+    """Why it was not parsed."""
 
 
 def batch_record_schema() -> dict[str, Any]:
@@ -199,7 +223,7 @@ def batch_record_schema() -> dict[str, Any]:
     adapter: TypeAdapter[ArticleRecord | ErrorRecord | SkippedRecord] = TypeAdapter(
         ArticleRecord | ErrorRecord | SkippedRecord
     )
-    schema = adapter.json_schema()
+    schema = adapter.json_schema(mode="serialization")  # what is written: the computed ``text`` included
     schema["title"] = "qizhi-parse batch record"
     return schema
 
@@ -215,23 +239,6 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_FIRST):
         return "'" + value
     return value
-
-
-def _csv_row(name: str, result: Result) -> list[Any]:
-    name = display_name(name)
-    if isinstance(result, Skipped):
-        row: list[Any] = [name, "", "", "", "", "", "", "", "", "", "", "", result.reason]
-    elif isinstance(result, QizhiParserError):
-        row = [name, "", "", "", "", "", "", "", "", "", type(result).__name__, str(result), ""]
-    else:
-        a = result
-        credits = "; ".join(f"{c.role.value}:{c.label}:{'、'.join(c.names)}" for c in a.credits)
-        row = [
-            name, a.url or "", a.headline or "", a.published_at.isoformat() if a.published_at else "",
-            a.source.name if a.source else "", " > ".join(c.text for c in a.breadcrumb), " | ".join(a.headings),
-            credits, len(a.paragraphs), len(a.issues), "", "", "",
-        ]
-    return [_cell(value) for value in row]
 
 
 def _status(result: Result) -> Status:
@@ -251,21 +258,35 @@ def _cli_error(result: Result) -> Result:
     return result
 
 
-def _format(name: str, result: Result, fmt: str) -> tuple[Status, str]:
+@dataclasses.dataclass(frozen=True)
+class _Shape:
+    """How the run writes records: the format, the article fields kept (None: all) and the CSV columns."""
+
+    fmt: str
+    fields: frozenset[str] | None = None
+    columns: tuple[str, ...] = tables.CSV_COLUMNS
+
+
+def _format(item: Item, result: Result, shape: _Shape) -> tuple[Status, str, Facts]:
+    """A record as the run writes it, its status and the report's facts of it."""
     result = _cli_error(result)
-    if fmt == "csv":
+    facts = facts_of(item, result)
+    if shape.fmt == "csv":
         buffer = io.StringIO()
-        csv.writer(buffer).writerow(_csv_row(name, result))
-        return _status(result), buffer.getvalue()
-    if fmt == "json" and isinstance(result, Article):
-        return _status(result), result.model_dump_json(indent=2) + "\n"
-    return _status(result), json_record(name, result)
+        names = (item.name, item.url, getattr(item, "record_id", None), getattr(item, "captured", None))
+        row = tables.csv_values((display_name(names[0]), *names[1:]), result, shape.columns)
+        csv.writer(buffer).writerow([_cell(value) for value in row])
+        return _status(result), buffer.getvalue(), facts
+    if shape.fmt == "json" and isinstance(result, Article):
+        include = set(shape.fields) if shape.fields else None
+        return _status(result), result.model_dump_json(indent=2, include=include) + "\n", facts
+    return _status(result), json_record(item, result, shape.fields), facts
 
 
-def _render(item: Input, *, fmt: str, options: Options) -> tuple[Status, str]:
+def _render(item: Input, *, shape: _Shape, options: Options) -> tuple[Status, str, Facts]:
     """Parse and format one input in the worker. Formatting in the worker spares the
     parent unpickling Articles only to serialise them again."""
-    return _format(item.name, parse_input(item, options=options), fmt)
+    return _format(item, parse_input(item, options=options), shape)
 
 
 # ------------------------------------------------------------------ progress
@@ -404,16 +425,22 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = _check_usage(args, stdin_warc)
     if isinstance(settings, str):
         return _usage(parser, settings)
-    fmt, options = settings
+    shape, options = settings
     try:
-        out = Output(args.output, resume=args.resume)
+        out: Output | tables.ParquetOutput = (tables.ParquetOutput(args.output, shape.fields)
+                                              if shape.fmt == "parquet" else Output(args.output, resume=args.resume))
     except OutputError as exc:
         print(f"qizhi-parse: {exc}", file=sys.stderr)
         return EXIT_STOPPED
+    except MissingExtraError as exc:
+        return _usage(parser, f"--format parquet: {exc}")
     try:
-        return _run(args, fmt, options, out, stdin, started, parser)
+        return _run(args, shape, options, out, stdin, started, parser)
     finally:
-        out.close()
+        try:
+            out.close()
+        except OutputError as exc:  # a Parquet footer that could not be written
+            print(f"qizhi-parse: {exc}", file=sys.stderr)
 
 
 def _explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -449,28 +476,32 @@ def _explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace, fmt: str, options: Options, out: Output, stdin: IO[bytes] | None,
-         started: float, parser: argparse.ArgumentParser) -> int:
-    inputs = _inputs(args, stdin, out.done)
+def _run(args: argparse.Namespace, shape: _Shape, options: Options, out: Output | tables.ParquetOutput,
+         stdin: IO[bytes] | None, started: float, parser: argparse.ArgumentParser) -> int:
+    urls = _manifest(args)
+    if isinstance(urls, str):
+        return _usage(parser, urls)
+    inputs = _inputs(args, stdin, out.done, urls)
     if inputs is None:
         return _usage(parser, "no inputs matched (check the folder and --glob)")
     progress = _progress(args, started)
-    if fmt == "csv" and not args.resume:
+    if shape.fmt == "csv" and not args.resume:
         buffer = io.StringIO()
-        csv.writer(buffer).writerow(CSV_COLUMNS)
+        csv.writer(buffer).writerow(shape.columns)
         out.write("\ufeff" + buffer.getvalue())  # UTF-8 with a BOM: Excel reads it as UTF-8
-    task = functools.partial(_render, fmt=fmt, options=_worker_options(options))
+    task = functools.partial(_render, shape=shape, options=_worker_options(options))
     previous = _handle_signals()
     results = map_inputs(
         inputs, task, workers=args.workers, timeout=options.timeout, max_bytes=options.max_bytes,
-        on_entry=lambda e: _format(e.name, e.outcome, fmt),
-        on_died=lambda i, e: _format(i.name, e, fmt),
-        on_timeout=lambda i, e: _format(i.name, e, fmt),
-        on_error=lambda i, e: _format(i.name, e, fmt),
+        on_entry=lambda e: _format(e, e.outcome, shape),
+        on_died=lambda i, e: _format(i, e, shape),
+        on_timeout=lambda i, e: _format(i, e, shape),
+        on_error=lambda i, e: _format(i, e, shape),
     )
+    report = RunReport()
     ending = ""
     try:
-        code = _write_records(results, out, progress, fail_fast=args.fail_fast)
+        code = _write_records(results, out, progress, report, fail_fast=args.fail_fast)
     except BrokenPipeError:  # the reader went away (| head): stop as Unix tools do
         _quiet_stdout()
         code, ending = 128 + signal.SIGPIPE, "; stopped: the reader of the output went away"
@@ -481,9 +512,40 @@ def _run(args: argparse.Namespace, fmt: str, options: Options, out: Output, stdi
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     progress.close(len(out.done), ending)
+    if args.report:
+        _write_report(args, report)
     if code:
         return code
     return EXIT_FAILED if progress.failed else EXIT_OK
+
+
+def _manifest(args: argparse.Namespace) -> dict[str, str] | str | None:
+    """The ``--urls`` manifest (None without one), or what is wrong with it."""
+    if not args.urls:
+        return None
+    try:
+        return read_url_manifest(args.urls)
+    except OSError as exc:
+        return f"--urls {display_name(args.urls)}: cannot be read ({exc.strerror or exc})"
+    except ValueError as exc:
+        return f"--urls {display_name(args.urls)}: {exc}"
+
+
+def _write_report(args: argparse.Namespace, report: RunReport) -> None:
+    """The report file (written whole, then renamed into place) and, unless -q, its summary."""
+    target = args.report
+    try:
+        with open(target + ".partial", "w", encoding="utf-8") as handle:
+            handle.write(report.to_json())
+        os.replace(target + ".partial", target)
+    except OSError as exc:
+        print(f"qizhi-parse: --report {display_name(target)}: cannot be written ({exc.strerror or exc})",
+              file=sys.stderr)
+        return
+    if not args.quiet:
+        print(f"qizhi-parse: report per site in {display_name(target)}:", file=sys.stderr)
+        for line in report.summary():
+            print(line, file=sys.stderr)
 
 
 def _worker_options(options: Options) -> Options:
@@ -525,13 +587,14 @@ def _usage(parser: argparse.ArgumentParser, message: str) -> int:
     return EXIT_USAGE
 
 
-def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: Output, progress: _Progress, *,
-                   fail_fast: bool) -> int:
+def _write_records(results: Iterator[tuple[Item, tuple[Status, str, Facts]]], out: Output | tables.ParquetOutput,
+                   progress: _Progress, report: RunReport, *, fail_fast: bool) -> int:
     """Write each record as it comes; 0, or 128 + the signal that stopped the run."""
     try:
-        for _item, (status, text) in results:
+        for _item, (status, text, facts) in results:
             out.write(text)
             progress.update(status)
+            report.add(facts)
             if fail_fast and status == "failed":
                 break
     except _StoppedError as stop:
@@ -541,16 +604,18 @@ def _write_records(results: Iterator[tuple[Item, tuple[Status, str]]], out: Outp
     return 0
 
 
-def _inputs(args: argparse.Namespace, stdin: IO[bytes] | None, done: set[str]) -> Iterator[Item] | None:
+def _inputs(args: argparse.Namespace, stdin: IO[bytes] | None, done: set[str],
+            urls: dict[str, str] | None) -> Iterator[Item] | None:
     """The inputs to parse, less those a resumed output records; None when nothing matched."""
     items = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, stdin=stdin,
-                   exclude=[args.output] if args.output not in (None, "-") else [], max_bytes=args.max_bytes)
+                   exclude=[args.output] if args.output not in (None, "-") else [], max_bytes=args.max_bytes,
+                   urls=urls)
     first = next(items, None)
     if first is None:
         return None
     inputs = _chain(first, items, done)
     if args.url:
-        inputs = (Input(i.name, i.path, i.data, args.url, i.charset) if isinstance(i, Input) else i for i in inputs)
+        inputs = (dataclasses.replace(i, url=args.url) if isinstance(i, Input) else i for i in inputs)
     return inputs
 
 
@@ -560,8 +625,8 @@ def _chain(first: Item, rest: Iterator[Item], done: set[str]) -> Iterator[Item]:
 
 
 #: Output file endings → the format they mean.
-_FORMATS = ((".csv", "csv"), (".csv.gz", "csv"), (".jsonl", "jsonl"), (".jsonl.gz", "jsonl"), (".ndjson", "jsonl"),
-            (".ndjson.gz", "jsonl"), (".json", "json"))
+_FORMATS = ((".parquet", "parquet"), (".csv", "csv"), (".csv.gz", "csv"), (".jsonl", "jsonl"), (".jsonl.gz", "jsonl"),
+            (".ndjson", "jsonl"), (".ndjson.gz", "jsonl"), (".json", "json"))
 
 
 def _format_of(args: argparse.Namespace, single: bool) -> str:
@@ -573,7 +638,7 @@ def _format_of(args: argparse.Namespace, single: bool) -> str:
     return "json" if single else "jsonl"
 
 
-def _check_usage(args: argparse.Namespace, stdin_warc: bool) -> tuple[str, Options] | str:
+def _check_usage(args: argparse.Namespace, stdin_warc: bool) -> tuple[_Shape, Options] | str:
     """The output format and the options the arguments ask for, or what is wrong with them."""
     problem = _check_inputs(args) or _check_output(args)
     if problem:
@@ -582,12 +647,28 @@ def _check_usage(args: argparse.Namespace, stdin_warc: bool) -> tuple[str, Optio
         (args.inputs[0] == "-" and not stdin_warc)
         or (args.inputs[0] != "-" and os.path.isfile(args.inputs[0]) and not _is_archive(args.inputs[0])))
     fmt = _format_of(args, single)
+    problem = _check_format(args, fmt, single)
+    if problem:
+        return problem
+    try:
+        fields = check_fields(args.fields)
+    except ValueError as exc:
+        return f"--fields: {exc}"
+    options = _options(args)
+    if isinstance(options, str):
+        return options
+    return _Shape(fmt, fields, tables.csv_columns(fields)), options
+
+
+def _check_format(args: argparse.Namespace, fmt: str, single: bool) -> str | None:
+    """What is wrong with the output format for these inputs and this output, if anything."""
     if fmt == "json" and not single:
-        return "--format json takes one page; use jsonl or csv for several (or for an archive)"
+        return "--format json takes one page; use jsonl, csv or parquet for several (or for an archive)"
     if args.resume and (fmt != "jsonl" or args.output in (None, "-")):
         return "--resume continues a JSON Lines --output file (plain or .gz)"
-    options = _options(args)
-    return options if isinstance(options, str) else (fmt, options)
+    if fmt == "parquet" and (args.output in (None, "-") or args.output.endswith(".gz")):
+        return "--format parquet writes a file: give -o NAME.parquet (not stdout, not .gz)"
+    return None
 
 
 def _options(args: argparse.Namespace) -> Options | str:

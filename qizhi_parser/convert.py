@@ -199,12 +199,12 @@ def _collect(data: dict[str, Any]) -> _Collector:
 def convert_article(article: Article, script: Script) -> Article:
     """The Article with every human-text field in ``script`` (``Hans`` or ``Hant``).
 
-    An Article already in that script is returned as it is (idempotent, no OpenCC
-    call). Raises ValueError for another script name and MissingExtraError when
+    An Article already in that script, or with no Chinese text (``script`` None), is
+    returned as it is (idempotent, no OpenCC call). Raises ValueError for another script name and MissingExtraError when
     OpenCC is not installed.
     """
     target = script_value(script)
-    if article.script == target:
+    if article.script == target or article.script is None:  # already in it, or no Chinese text to convert
         return article
     convert = _converter(target)
     data = article.model_dump()

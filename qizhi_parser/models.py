@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 __all__ = [
     "ISSUE_CODES",
@@ -146,7 +146,9 @@ class Crumb(_Model):
     """One step of the breadcrumb path."""
 
     text: str
+    """The step as printed (``首页``, ``要闻``)."""
     url: str | None = None
+    """The step's link, resolved against the page URL; None for a step without one."""
 
 
 class Paragraph(_Model):
@@ -164,12 +166,14 @@ class Section(_Model):
     heading: str | None = None
     """The section heading; None for the text before the first heading."""
     paragraphs: list[Paragraph] = Field(default_factory=list)
+    """The section's paragraphs, in order."""
 
 
 class Credit(_Model):
     """A credited role with its people, in page order."""
 
     role: CreditRole
+    """The normalised role (``editor``, ``responsible_editor``, ``reporter`` …; all of them: ``CreditRole``)."""
     label: str
     """The label as printed (``編輯``, ``责编``, ``本报记者``)."""
     names: list[str]
@@ -193,7 +197,9 @@ class Edition(_Model):
     """The print edition line: 《 人民日报 》（ 2024年05月10日   04 版）."""
 
     paper: str
+    """The paper's name (``人民日报``)."""
     date: dt.date
+    """The edition's date."""
     page: str
     """The page as printed, zero padding kept (``04``)."""
 
@@ -205,14 +211,18 @@ class Image(_Model):
     """Resolved against the page URL when one is known; None when only the caption
     survives (a plain-text dump has captions but no images)."""
     alt: str | None = None
+    """The image's alt text, if it has one."""
     caption: str | None = None
+    """The caption printed with it (the line under it, 图为…), if any."""
 
 
 class Pagination(_Model):
     """Where this page stands in a multi-page article."""
 
     current: int
+    """This page's number, from 1."""
     total: int
+    """How many pages the article has."""
     other_urls: list[str] = Field(default_factory=list)
     """The other pages' URLs, in page order (resolved when a page URL is known)."""
 
@@ -226,6 +236,7 @@ class UrlInfo(_Model):
     kind: str | None = None
     """``n1`` (national channels) or ``n2`` (regional sites), if the URL has it."""
     date: dt.date | None = None
+    """The date the URL's path holds (``/2024/0510/``, ``/2019-12/10/``, ``t20190918_``)."""
     channel_id: str | None = None
     """``c1004`` in ``/n1/2024/0510/c1004-40232587.html``."""
     content_id: str | None = None
@@ -241,11 +252,14 @@ class Article(_Model):
     url: str | None = None
     """The page URL: the one given, else og:url, canonical link or share scripts."""
     url_info: UrlInfo | None = None
+    """Facts the page URL encodes (site, date, content id, page); None without a URL."""
     input_format: Literal["html", "text"]
+    """How the input was read: as HTML, or as a plain-text dump of a page."""
     encoding: str | None = None
     """The codec the bytes were read with; None when a str was given."""
-    script: Literal["Hans", "Hant"]
-    """Simplified (Hans) or traditional (Hant) Chinese: the script the text fields are in."""
+    script: Literal["Hans", "Hant"] | None
+    """Simplified (Hans) or traditional (Hant) Chinese: the script the text fields are in; None
+    when the headline and text hold no Chinese character (an English page)."""
     printed_script: Literal["Hans", "Hant"] | None = None
     """The script the page was printed in; differs from ``script`` after a conversion
     (``parse(..., script=...)``, :func:`qizhi_parser.convert_article`). None in records
@@ -255,6 +269,7 @@ class Article(_Model):
     """The headline's lines joined by one space; None when none was found (like every
     other missing field, with a ``missing`` issue)."""
     headline_lines: list[str] = Field(default_factory=list)
+    """The headline as printed on its lines (split at ``<br>``); empty when there is none."""
     pretitle: str | None = None
     """引题, the line above the headline."""
     subtitle: str | None = None
@@ -270,16 +285,24 @@ class Article(_Model):
     """How much of ``published_at`` the page states: ``day`` means the time is unknown."""
 
     source: Source | None = None
+    """The printed 来源 (else the source meta's); None when the page names none."""
     edition: Edition | None = None
+    """The print edition line (《人民日报》（2024年05月10日 04 版）) of a paper's article."""
     dateline: str | None = None
     """The dateline opening the body (``本报讯``, ``新华社北京5月9日电``)."""
     breadcrumb: list[Crumb] = Field(default_factory=list)
+    """The path line's steps (首页 > 要闻 > …), in order."""
     sections: list[Section] = Field(default_factory=list)
+    """The body: runs of paragraphs, each under its heading."""
     credits: list[Credit] = Field(default_factory=list)
+    """The credit chain (记者, 编辑, 责编, 审核 …) in page order, roles normalised."""
     images: list[Image] = Field(default_factory=list)
+    """The body's content images (not icons or share buttons), with their captions."""
     pagination: Pagination | None = None
+    """Where this page stands in a multi-page article; None for a one-page article."""
 
     issues: list[Issue] = Field(default_factory=list)
+    """Non-fatal problems met while parsing, each under the field it concerns (codes: ``ISSUE_CODES``)."""
     provenance: dict[str, str] = Field(default_factory=dict)
     """Field name → the rule that produced it (``html:h1``, ``text:time-source-line`` …)."""
 
@@ -310,7 +333,17 @@ class Article(_Model):
         """All body paragraphs, in order, across sections."""
         return [p for s in self.sections for p in s.paragraphs]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
-        """The body text: paragraphs separated by newlines (headings left out)."""
+        """The body text: the paragraphs separated by newlines (headings left out). Written in the
+        JSON (records, ``model_dump``), and ignored when an Article is read back from it."""
         return "\n".join(p.text for p in self.paragraphs)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_is_derived(cls, data: Any) -> Any:
+        """A dump holds the computed ``text``: read back, it is derived again, never taken."""
+        if isinstance(data, dict) and "text" in data:
+            return {key: value for key, value in data.items() if key != "text"}
+        return data

@@ -66,6 +66,8 @@ MAX_IMAGES = 200
 MAX_CACHED_MARK = 200
 #: How much of an input is read to tell HTML from a text dump.
 SNIFF_SPAN = 262_144
+#: Page files one cluster task (Dask, Spark) parses; an archive is a task of its own.
+PAGES_PER_TASK = 100
 #: Longest text of one block the explain view shows (the rest is elided, with its count).
 MAX_EXPLAINED_TEXT = 400
 #: Markup must make up this share of the sniffed input (tags' characters) to be HTML…

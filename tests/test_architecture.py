@@ -13,7 +13,7 @@ PACKAGE = ROOT / "qizhi_parser"
 
 #: Module (or package folder) → floor. A module may import from its floor and below.
 FLOORS: dict[str, int] = {
-    "errors": 0, "settings": 0,
+    "errors": 0, "settings": 0, "version": 0,
     "models": 1,
     "vocab": 2, "found": 2, "convert": 2,
     "templates": 3, "text": 3,

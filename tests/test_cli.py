@@ -202,8 +202,17 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "qizhi-parse batch record"
     kinds = {name for ref in schema["anyOf"] for name in schema["$defs"][ref["$ref"].split("/")[-1]]["properties"]}
-    assert kinds == {"input", "article", "error", "skipped"}
+    assert kinds == {"input", "url", "warc_record_id", "warc_date", "parser_version", "article", "error", "skipped"}
     assert schema["$defs"]["Article"]["properties"]["published_at"]["description"].startswith("Publication time")
+    assert "text" in schema["$defs"]["Article"]["properties"]  # written, so in the schema of what is written
+
+
+def test_every_field_of_the_schema_is_described(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    bare = [f"{name}.{field}" for name, definition in schema["$defs"].items()
+            for field, spec in definition.get("properties", {}).items() if "description" not in spec]
+    assert bare == []
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,7 +279,7 @@ def test_dask_recipe_on_the_local_scheduler(folder: pathlib.Path, tmp_path: path
     assert len(records) == 4
     by_name = {pathlib.Path(r["input"]).name: r for r in records}
     assert by_name["1-gbk.html"]["article"]["headline"].startswith("全国人大机关")
-    assert by_name["4-broken.html"]["error"]["type"] == "NotAnArticleError"
+    assert by_name["4-broken.html"]["skipped"]["reason"] == "not a page: a PNG file (image/png)"  # as the CLI says
 
     archive = tmp_path / "crawl.warc.gz"
     make_warc(archive)
@@ -304,7 +313,7 @@ def test_spark_recipe_in_local_mode(folder: pathlib.Path, monkeypatch: pytest.Mo
     records = {pathlib.Path(r["input"]).name: r for r in map(json.loads, rows)}
     assert set(records) == {"1-gbk.html", "4-broken.html"}
     assert records["1-gbk.html"]["article"]["published_at"] == "2020-02-17T16:01:00+08:00"
-    assert records["4-broken.html"]["error"]["type"] == "NotAnArticleError"
+    assert records["4-broken.html"]["skipped"]["reason"] == "not a page: a PNG file (image/png)"
 
 
 def test_progress_bar_on_a_terminal(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch,

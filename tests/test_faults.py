@@ -27,6 +27,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+import qizhi_parser
 from qizhi_parser import Article
 from qizhi_parser.batch import Entry, Input, Skipped, map_inputs, parse_input, parse_many
 from qizhi_parser.cli import run
@@ -73,7 +74,7 @@ def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
 
 
 def kinds(records: list[dict[str, object]]) -> list[str]:
-    return [next(k for k in r if k != "input") for r in records]
+    return [next(k for k in r if k in ("article", "error", "skipped")) for r in records]
 
 
 # ------------------------------------------------------------------ damaged archives
@@ -136,7 +137,9 @@ def test_an_archive_without_html_gets_one_record(tmp_path: pathlib.Path, capsys:
     archive.write_bytes(data)
     code, records, _ = cli([str(archive)], capsys)
     assert code == 0
-    assert records == [{"input": str(archive), "skipped": {"reason": "no HTML response in the archive"}}]
+    assert records == [{"input": str(archive), "url": None, "warc_record_id": None, "warc_date": None,
+                        "parser_version": qizhi_parser.__version__,
+                        "skipped": {"reason": "no HTML response in the archive"}}]
 
 
 def test_redirects_errors_and_revisits_are_skipped(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -411,7 +414,8 @@ def test_records_hold_no_raw_line_breaks() -> None:
     assert line.count("\n") == 1
     assert len(line.splitlines()) == 1  # splitlines also splits at U+0085, U+2028, U+2029
     error = {"type": "ArchiveError", "message": "bytes \x85 \u2029 x"}
-    assert json.loads(line) == {"input": "a\u2028b", "error": error}
+    assert json.loads(line) == {"input": "a\u2028b", "url": None, "warc_record_id": None, "warc_date": None,
+                                "parser_version": qizhi_parser.__version__, "error": error}
 
 
 def test_stdin_over_the_limit_is_that_input_s_error(monkeypatch: pytest.MonkeyPatch,

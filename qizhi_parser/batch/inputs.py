@@ -11,17 +11,18 @@ import fnmatch
 import os
 import tarfile
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
 from ..errors import ArchiveError, InputTooLargeError, ReadError
-from ..settings import DEFAULT_MAX_BYTES, READ_CHUNK
+from ..settings import DEFAULT_MAX_BYTES, MAX_URL_ARGUMENT, READ_CHUNK
 from .items import Entry, Input, Item, Result, Skipped
 from .names import display_name
 from .reading import HEAD, kind_of, read_head, special
 from .warc import warc_file_items
 
-__all__ = ["DEFAULT_GLOBS", "Entry", "Input", "Item", "Result", "Skipped", "expand", "file_items", "matches"]
+__all__ = ["DEFAULT_GLOBS", "Entry", "Input", "Item", "Result", "Skipped", "expand", "file_items", "matches",
+           "read_url_manifest"]
 
 #: Files a folder contributes when no --glob is given (matched without regard to case), and
 #: files with no extension at all (saved pages often have none); each is then told by its content.
@@ -61,24 +62,64 @@ def expand(
     stdin: IO[bytes] | bytes | None = None,
     exclude: Iterable[str] = (),
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    urls: Mapping[str, str] | None = None,
 ) -> Iterator[Item]:
     """Items of paths as the command line gives them, lazily and in a stable order:
     files as they are, folders recursively (files matching ``globs`` by name or by path
     relative to the folder; a subfolder that cannot be read is an item of its own), archives
     as their records or members, ``-`` as ``stdin`` (a stream or its bytes; a WARC on stdin is
-    read as one, record by record). ``exclude`` names files never read (the output file)."""
+    read as one, record by record). ``exclude`` names files never read (the output file).
+
+    A page file's URL is ``urls[realpath]`` (a manifest, :func:`read_url_manifest`), else the
+    first line of its side file ``<page>.url`` when there is one; a WARC record's is its
+    target URI."""
     patterns = tuple(globs)
     skip = {os.path.realpath(p) for p in exclude}
     for raw in paths:
         if raw == "-":
             yield from _stdin_items(stdin, max_bytes)
         elif os.path.isdir(raw):
-            yield from _folder_items(raw, patterns, skip, max_bytes)
+            yield from _folder_items(raw, patterns, skip, max_bytes, urls)
         elif os.path.realpath(raw) not in skip:
-            yield from file_items(raw, max_bytes)
+            yield from file_items(raw, max_bytes, urls)
 
 
-def _folder_items(folder: str, patterns: tuple[str, ...], skip: set[str], max_bytes: int | None) -> Iterator[Item]:
+def read_url_manifest(path: str) -> dict[str, str]:
+    """The URLs of a manifest file: one ``path<TAB>url`` line a page (a path relative to the
+    manifest's folder, or absolute), blank lines and ``#`` comments skipped; keyed by the
+    page's real path. ValueError names the first line that is not one."""
+    base = os.path.dirname(os.path.abspath(path))
+    found: dict[str, str] = {}
+    with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            page, tab, url = line.partition("\t")
+            if not tab or not page or not url.strip():
+                raise ValueError(f"line {number} is not 'path<TAB>url': {display_name(line[:80])!r}")
+            found[os.path.realpath(os.path.join(base, page))] = url.strip()
+    return found
+
+
+def _side_url(path: str, urls: Mapping[str, str] | None) -> str | None:
+    """A page file's URL: the manifest's, else its ``.url`` side file's first line (bounded)."""
+    if urls:
+        url = urls.get(os.path.realpath(path))
+        if url is not None:
+            return url
+    side = path + ".url"
+    try:
+        with open(side, "rb") as handle:
+            first = handle.read(MAX_URL_ARGUMENT + 2).split(b"\n", 1)[0]
+    except OSError:
+        return None
+    url = first.decode("utf-8", "replace").strip()
+    return url or None
+
+
+def _folder_items(folder: str, patterns: tuple[str, ...], skip: set[str], max_bytes: int | None,
+                  urls: Mapping[str, str] | None) -> Iterator[Item]:
     failures: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=failures.append):
         while failures:  # a subfolder os.walk could not list: one item, never a silent gap
@@ -89,7 +130,7 @@ def _folder_items(folder: str, patterns: tuple[str, ...], skip: set[str], max_by
         for name in sorted(files):
             full = os.path.join(root, name)
             if matches(os.path.relpath(full, folder), name, patterns) and os.path.realpath(full) not in skip:
-                yield from file_items(full, max_bytes)
+                yield from file_items(full, max_bytes, urls)
     for error in failures:
         where = error.filename if isinstance(error.filename, str) else folder
         yield Entry(where, ReadError(f"cannot read the folder {display_name(where)}: {error.strerror or error}"))
@@ -99,17 +140,19 @@ def _archive_name(path: str) -> bool:
     return path.lower().endswith((".warc", ".warc.gz"))
 
 
-def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES,
+               urls: Mapping[str, str] | None = None) -> Iterator[Item]:
     """The items of one file, by its content: a page, a WARC archive's records, a tar archive's
     members (those the default patterns take: pages, not images), or a skip for a file of
-    another kind. A file that cannot be read is an Input (its read reports why)."""
+    another kind. A file that cannot be read is an Input (its read reports why). A page's URL
+    comes from ``urls`` or its ``.url`` side file (:func:`expand`)."""
     if special(path) is not None:
         yield Input(name=path, path=path)
         return
     try:
         head = read_head(path)
     except OSError:
-        yield Input(name=path, path=path)
+        yield Input(name=path, path=path, url=_side_url(path, urls))
         return
     kind, what = kind_of(head)
     if kind == "warc" or _archive_name(path):
@@ -117,9 +160,9 @@ def file_items(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator
     elif kind == "tar":
         yield from _tar_items(path, max_bytes)
     elif kind == "binary":
-        yield Entry(path, Skipped(f"not a page: {what}"))
+        yield Entry(path, Skipped(f"not a page: {what}"), _side_url(path, urls))
     else:
-        yield Input(name=path, path=path)
+        yield Input(name=path, path=path, url=_side_url(path, urls))
 
 
 def _tar_items(path: str, max_bytes: int | None) -> Iterator[Item]:

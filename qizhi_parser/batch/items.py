@@ -24,7 +24,12 @@ class Input:
     path: str | None = None
     data: bytes | None = None
     url: str | None = None
+    """The page's address: a WARC record's target URI, a ``.url`` side file's, a manifest's (``--urls``)."""
     charset: str | None = None
+    record_id: str | None = None
+    """The WARC-Record-ID of the record it was read from."""
+    captured: str | None = None
+    """The WARC-Date of that record: when the page was captured."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,9 @@ class Entry:
 
     name: str
     outcome: QizhiParserError | Skipped
+    url: str | None = None
+    record_id: str | None = None
+    captured: str | None = None
 
 
 Item = Input | Entry

@@ -31,7 +31,7 @@ from ..errors import QizhiParserError
 from ..settings import READ_CHUNK
 from .names import display_name
 
-__all__ = ["RETRIED", "Output", "OutputError"]
+__all__ = ["RETRIED", "Output", "OutputError", "lock_exclusive"]
 
 #: Error types whose cause can change between runs: their inputs are parsed again on --resume.
 RETRIED = frozenset({"ArchiveError", "InputTimeoutError", "ReadError", "WorkerDiedError"})
@@ -42,7 +42,7 @@ class OutputError(QizhiParserError):
     tool's output): the run cannot go on."""
 
 
-def _lock(fd: int, shown: str) -> None:
+def lock_exclusive(fd: int, shown: str) -> None:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no lock, said in the README
@@ -80,7 +80,7 @@ class Output:
         except OSError as exc:
             raise OutputError(f"cannot write --output {self.shown}: {exc.strerror or exc}") from None
         try:
-            _lock(self.fd, self.shown)
+            lock_exclusive(self.fd, self.shown)
             if stat.S_ISREG(os.fstat(self.fd).st_mode):
                 self.good = _resume(self.fd, self.shown, self.gz, self.done) if resume else self._truncate(0)
         except BaseException:

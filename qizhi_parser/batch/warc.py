@@ -278,9 +278,10 @@ def _items(name: str, reads: Iterator[_Read | _Stop]) -> Iterator[Item]:
         if isinstance(read, _Stop):
             yield Entry(f"{name}@{read.offset}" if read.offset >= 0 else name, read.outcome)
         elif read.failure is not None:
-            yield Entry(f"{name}@{read.offset}", read.failure)
+            yield Entry(f"{name}@{read.offset}", read.failure, read.uri, read.record_id, read.date)
         else:
-            yield Input(name=f"{name}@{read.offset}", data=read.body, url=read.uri, charset=read.charset)
+            yield Input(name=f"{name}@{read.offset}", data=read.body, url=read.uri, charset=read.charset,
+                        record_id=read.record_id, captured=read.date)
 
 
 # ------------------------------------------------------------------ files

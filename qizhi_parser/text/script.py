@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Literal
 
+import regex
+
 __all__ = ["detect_script"]
+
+#: A Chinese character (of any script).
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _lean(chunk: str) -> int:
@@ -22,11 +27,14 @@ def _lean(chunk: str) -> int:
     return not_gb - not_big5
 
 
-def detect_script(*texts: str, sample: int = 1500) -> Literal["Hans", "Hant"]:
-    """``Hant`` when traditional-only characters outnumber simplified-only ones.
+def detect_script(*texts: str, sample: int = 1500) -> Literal["Hans", "Hant"] | None:
+    """``Hant`` when traditional-only characters outnumber simplified-only ones, else
+    ``Hans``; None when the text holds no Chinese character at all (an English page).
 
-    >>> detect_script("全國人大機關"), detect_script("全国人大机关"), detect_script("")
-    ('Hant', 'Hans', 'Hans')
+    >>> detect_script("全國人大機關"), detect_script("全国人大机关"), detect_script("Hello world"), detect_script("")
+    ('Hant', 'Hans', None, None)
     """
     joined = "".join(texts)[:sample]
+    if not _HAN.search(joined):
+        return None
     return "Hant" if _lean(joined) > 0 else "Hans"

@@ -82,18 +82,54 @@ def from_meta(meta: dict[str, str]) -> tuple[dt.datetime, Precision, str, str] |
     return None
 
 
+#: Full-width digits and separators as some pages print them: ２０２４年５月１０日　０６：５８.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９：－／．　", "0123456789:-/.\u3000")
+#: An ISO 8601 time: 2024-05-10T06:58:03+08:00, 2024-05-10T06:58Z, 2024-05-10 06:58:03.5+00:00.
+_ISO = regex.compile(
+    r"(?<!\d)(?P<date>\d{4}-\d\d-\d\d)[T ](?P<time>\d\d:\d\d(?P<seconds>:\d\d(?:[.,]\d{1,9})?)?)"
+    r"(?P<zone>Z|[+-]\d\d:?\d\d)?(?![\d:])",
+    regex.IGNORECASE,
+)
+
+
+def _iso(match: regex.Match[str]) -> tuple[dt.datetime, Precision] | None:
+    zone = match["zone"] or ""
+    if zone.upper() == "Z":
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    clock, _, fraction = match["time"].replace(",", ".").partition(".")
+    if fraction:  # Python 3.10 reads three or six digits only
+        clock = f"{clock}.{fraction[:6].ljust(6, '0')}"
+    try:
+        value = dt.datetime.fromisoformat(f"{match['date']}T{clock}{zone}")
+        value = value.replace(tzinfo=CHINA_TZ) if value.tzinfo is None else value.astimezone(CHINA_TZ)
+    except (ValueError, OverflowError):
+        return None
+    return value, "second" if match["seconds"] else "minute"
+
+
 def read_time(text: str) -> tuple[dt.datetime, Precision] | None:
     """The first printed time in ``text`` as an aware datetime (China time) and how
     precise it is (``day``, ``minute``, ``second``); None when there is none or it is no
-    real date. Reads 2020年02月17日16:01, 2024-05-10 08:15:32, 2019年6月15日.
+    real date. Reads 2020年02月17日16:01, 2024-05-10 08:15:32, 2019年6月15日, full-width
+    digits (２０２４年５月１０日　０６：５８) and ISO 8601 times with their offset
+    (2024-05-09T22:58:03Z is 06:58:03 China time; no offset means China time).
 
     >>> at, precision = read_time("2020年02月17日16:01  来源：旗帜网")
     >>> at.isoformat(), precision
     ('2020-02-17T16:01:00+08:00', 'minute')
     >>> read_time("2019年6月15日")[1], read_time("2023年2月30日"), read_time("无日期")
     ('day', None, None)
+    >>> times = ("2024-05-09T22:58:03Z", "2024-05-10T06:58+08:00", "２０２４年５月１０日　０６：５８")
+    >>> [read_time(t)[0].isoformat() for t in times]
+    ['2024-05-10T06:58:03+08:00', '2024-05-10T06:58:00+08:00', '2024-05-10T06:58:00+08:00']
     """
+    text = text.translate(_FULL_WIDTH)
+    iso = _ISO.search(text)
     match = DATETIME.search(text)
+    if iso is not None and (match is None or iso.start() <= match.start()):
+        return _iso(iso)
     if match is None:
         return None
     value, precision = read_match(match)
