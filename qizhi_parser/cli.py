@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-f", "--format", choices=["json", "jsonl", "csv", "parquet"],
                         help="json: one object (a single page; the default then); jsonl: one record a line "
                              "(the default for several inputs, and for an -o ending .jsonl); csv: flat columns, "
-                             "UTF-8 with a BOM (the default for an -o ending .csv)")
+                             "UTF-8 with a BOM (the default for an -o ending .csv); parquet: a typed table "
+                             "(the default for an -o ending .parquet; needs the parquet extra)")
     parser.add_argument("-o", "--output", help="write here instead of stdout (- is stdout; .gz: gzip-compressed)")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted JSON Lines --output (plain or .gz): inputs already recorded "
@@ -150,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "(its regions, line kinds, the field each fed and the rule that took it) to -o "
                              "or stdout")
     parser.add_argument("--schema", action="store_true",
-                        help="print the JSON Schema of a batch record ({input, article} | {input, error} | "
-                             "{input, skipped}) and exit")
+                        help="print the JSON Schema of a batch record ({input, url, warc_record_id, warc_date, "
+                             "parser_version} and one of article, error, skipped) and exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
