@@ -197,6 +197,11 @@ class Rules:
     """Longest lead-in sentence when it must be told from the text alone (dumps have no bold)."""
     max_desk_credit_line: int = 120
     """Longest credit line that closes the body when it names someone of the editing desk."""
+    min_text_above_time: int = 2
+    """Fewest paragraphs of running text between title and time line that make the time line
+    the text's foot (发布日期 under the text), not its header."""
+    min_text_chars_above_time: int = 200
+    """And the fewest characters they hold together."""
     closing_lines: int = 3
     """How many more closing lines (a 责任编辑 after an 编辑, a 来源) may follow the one that ends the body."""
     max_footer_line: int = 200

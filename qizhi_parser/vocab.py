@@ -226,15 +226,18 @@ LOOSE_DATE = regex.compile(
 #: 来源 followed by the source name, up to a date, a bar, a closing bracket, a wide gap or the end.
 SOURCE = regex.compile(
     r"""
-    (?:来源|來源|稿源|出处|出處)\s*[:：]\s*
+    (?:来源|來源|稿源|出处|出處)(?:于|於)?\s*[:：]\s*
     (?P<name>[^|｜\s\d:：)）】\]][^|｜:：\n)）】\]]{0,40}?)
-    (?=\s*(?:(?:19|20)\d\d\s*[年\-/.]|[|｜)）】\]]|\s{2}|\xa0|\u3000|作者|编辑|編輯|责编|責編|$))
+    (?=\s*(?:(?:19|20)\d\d\s*[年\-/.]|[|｜)）】\]]|\s{2}|\xa0|\u3000|作者|编辑|編輯|责编|責編|时间|時間|发布|發布|日期
+              |浏览|瀏覽|点击|點擊|$))
     """,
     regex.VERBOSE,
 )
 
 #: A line that is only a labelled source: 信息来源：内蒙古日报, （来源：新华社）, 稿件来源：本网.
-SOURCE_LINE = regex.compile(r"^[\s\u3000]*+[（(【\[]?\s*+(?:信息|稿件|文章|新闻|新聞|本文)?(?:来源|來源|稿源)\s*[:：]")
+SOURCE_LINE = regex.compile(
+    r"^[\s\u3000]*+[（(【\[]?\s*+(?:信息|稿件|文章|新闻|新聞|本文)?(?:来源|來源|稿源)(?:于|於)?\s*[:：]"
+)
 #: A source meta value: 来源：人民网-文化频道 原创稿.
 SOURCE_META = regex.compile(r"^\s*(?:来源|來源)\s*[:：]\s*(?P<name>\S+)")
 

@@ -115,6 +115,10 @@ def test_a_path_set_one_step_a_cell_is_read_across_the_cells() -> None:
     ("（来源：新华社）", "新华社"),  # the closing bracket is not the name's
     ("【来源：光明网】", "光明网"),
     ("信息来源： 内蒙古日报", "内蒙古日报"),
+    ("来源于：东区办事处", "东区办事处"),  # 来源于, a district site's label
+    ("版权声明 来源：当代商报 时间：2019-09-23 14:34:05 作者：", "当代商报"),  # the next label ends it
+    ("来源：新华网 发布时间：2024-05-10", "新华网"),
+    ("来源：人民网 浏览次数：100", "人民网"),
 ])
 def test_the_printed_source_stops_at_names_and_brackets(line: str, name: str) -> None:
     assert printed_source(line) == name
@@ -300,3 +304,25 @@ def test_a_title_under_the_date_line_is_read_below_it() -> None:
     assert article.provenance["headline"] == "text:title-below-date"
     assert article.paragraphs[0].text.startswith("冰雪运动进校园以来")
     assert article.headings == []
+
+
+def test_a_page_that_prints_its_time_under_the_text() -> None:
+    """A district site's table layout: the headline in a cell, 来源于 under it, the text, and
+    发布日期 with the editor at the foot. The <title> adds the channel after a space."""
+    text = "".join(f"<p>{PROSE}</p>" for _ in range(5))
+    html = _page(
+        "<table><tr><td>现在位置： <a href='/'>首页</a> &gt;&gt; <a href='/dq/'>东区新闻</a> &gt;&gt; 正文</td></tr>"
+        "<tr><td><div align='center'><b>冰雪运动进校园 课间操变身滑冰课</b><br><font>来源于：东区办事处</font>"
+        "</div></td></tr>"
+        f"<tr><td>{text}</td></tr><tr><td>发布日期：2019-03-06 责任编辑：龙慧</td></tr>"
+        "<tr><td>【<a href='javascript:print()'>打印本页</a>】【<a href='javascript:close()'>关闭窗口</a>】</td></tr>"
+        "</table>", "冰雪运动进校园 课间操变身滑冰课 东区办事处_江城网")
+    article = qizhi_parser.parse(html)
+    assert article.headline == "冰雪运动进校园 课间操变身滑冰课"
+    assert article.source is not None
+    assert article.source.name == "东区办事处"
+    assert [p.text for p in article.paragraphs] == [PROSE] * 5
+    assert article.published_at is not None
+    assert (article.published_at.date().isoformat(), article.published_precision) == ("2019-03-06", "day")
+    assert [(c.role.value, c.names) for c in article.credits] == [("responsible_editor", ["龙慧"])]
+    assert [c.text for c in article.breadcrumb] == ["首页", "东区新闻"]

@@ -21,15 +21,19 @@ def source_of(block: Block, rules: Rules = RULES) -> str | None:
     return printed_source(block.text, [link.text for link in block.links], linked=bool(block.links))
 
 
-def locate_source(blocks: list[Block], near: int | None, fmt: str, rules: Rules = RULES) -> SourceRegion | None:
+def locate_source(blocks: list[Block], near: int | None, fmt: str, rules: Rules = RULES,
+                  title: int | None = None) -> SourceRegion | None:
     """The 来源 line: the time line or a line next to it (older templates split them),
-    nearest first; else the template's info lines."""
+    nearest first; else the template's info lines; else a line next to the title (a page
+    that prints its time under the text prints its source under the headline)."""
     order: list[Block] = []
+    reach = rules.source_near
     if near is not None:
-        reach = rules.source_near
         order = sorted(blocks[max(0, near - reach) : near + reach + 1], key=lambda b: abs(b.index - near))
-    near_indices = {b.index for b in order}
-    order += [b for b in blocks if b.zone == _INFO and b.index not in near_indices]
+    seen = {b.index for b in order}
+    order += [b for b in blocks if b.zone == _INFO and b.index not in seen]
+    if title is not None and (near is None or near > title + reach):
+        order += [b for b in blocks[title : title + reach + 1] if b.index not in seen]
     for block in order:
         name = source_of(block, rules)
         if name:

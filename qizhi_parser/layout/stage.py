@@ -23,6 +23,7 @@ from ..found import guarded, issue
 from ..models import Issue
 from ..page import Block, Page
 from ..settings import RULES, Rules
+from ..text.shapes import is_prose
 from ..vocab import Zone
 from .body import find_second_article, select_body
 from .column import Dropped, trim_column
@@ -87,7 +88,8 @@ def _header_regions(page: Page, rules: Rules, issues: list[Issue]) -> tuple[
         issues.append(implausible)
     above = title.index if title is not None else anchor
     path = _guarded(issues, "breadcrumb", None, locate_path, page, above, rules)
-    source = _guarded(issues, "source", None, locate_source, page.blocks, anchor, page.format, rules)
+    source = _guarded(issues, "source", None, locate_source, page.blocks, anchor, page.format, rules,
+                      title.index if title is not None else None)
     return time, title, path, source
 
 
@@ -102,8 +104,8 @@ def segment(page: Page) -> Layout:
     title_index = title.index if title else None
     source_index = source.index if source else None
     title_end = title.last if title is not None and title.last is not None else title_index
-    start = max([i for i in (anchor, title_end, source_index) if i is not None], default=-1) + 1
-    second, blocks, body_rule, lines, dropped = _body(page, start, title_index, rules, issues)
+    start, until = _span(page, anchor, title_end, source_index, rules)
+    second, blocks, body_rule, lines, dropped = _body(page, start, until, title_index, rules, issues)
     if source is None:
         source = _source_after_text(page, lines, rules)
     inside = {b.index for b in blocks}
@@ -130,12 +132,29 @@ def segment(page: Page) -> Layout:
     )
 
 
-def _body(page: Page, start: int, title_index: int | None, rules: Rules, issues: list[Issue]) -> tuple[
-        Region | None, list[Block], str, tuple[Line, ...], tuple[Dropped, ...]]:
+def _span(page: Page, anchor: int | None, title_end: int | None, source: int | None,
+          rules: Rules) -> tuple[int, int | None]:
+    """Where the body starts, and the block it ends before (None: the page's end). It starts
+    after the header (the title, the time line, the source line); on a page that prints its
+    time line under the text (发布日期：… at the foot), after the title, ending at the time line."""
+    header = [i for i in (anchor, title_end, source) if i is not None]
+    if anchor is None or title_end is None or anchor <= title_end:
+        return max(header, default=-1) + 1, None
+    between = page.blocks[title_end + 1 : anchor]
+    prose = [b for b in between if not b.hidden and is_prose(b.text, rules.min_prose)]
+    if len(prose) < rules.min_text_above_time or sum(len(b.text) for b in prose) < rules.min_text_chars_above_time:
+        return max(header, default=-1) + 1, None
+    above = [i for i in (title_end, source) if i is not None and i < anchor]
+    return max(above) + 1, anchor
+
+
+def _body(page: Page, start: int, until: int | None, title_index: int | None, rules: Rules,
+          issues: list[Issue]) -> tuple[Region | None, list[Block], str, tuple[Line, ...], tuple[Dropped, ...]]:
     """Where a second article starts, the body's blocks (and the rule that chose them), its
     lines with their kinds and, for a body found by position, the lines left out of the column."""
     second = find_second_article(page, start, title_index, rules)
-    blocks, body_rule, gaps = select_body(page, start, second.index if second else None, rules)
+    end = min(i for i in (second.index if second else None, until, len(page.blocks)) if i is not None)
+    blocks, body_rule, gaps = select_body(page, start, end, rules)
     if second is not None:
         issues.append(issue("sections", "multiple-articles",
                             f"a second article starts at {page.where(second.index)} "

@@ -13,7 +13,7 @@ from ..settings import MAX_HEADLINE, RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.shapes import is_prose
 from ..text.spaces import squash
-from ..text.titles import is_site_name, matches_title, title_prefixes, within_title
+from ..text.titles import is_site_name, matches_title, shared_run, title_prefixes, within_title
 from ..vocab import (
     CHROME,
     CRUMB_LINE,
@@ -289,26 +289,34 @@ def from_title_match(page: Page, anchor: int | None) -> TitleRegion | None:
 
 
 def _heading_like(block: Block, rules: Rules) -> bool:
-    return (not block.hidden and not block.linked and not block.listed and 0 < len(block.text) <= rules.max_title_line
+    return (not block.hidden and not block.linked and 0 < len(block.text) <= rules.max_title_line
             and block.zone not in _NO_TITLE_ZONES)
+
+
+def _title_share(text: str, title: str) -> float:
+    head, wanted, common = shared_run(text, title)
+    return common / max(len(head), len(wanted), 1)
 
 
 def from_title_heading(page: Page, anchor: int | None, title: str, rules: Rules = RULES) -> TitleRegion | None:
     """The heading the page title names (:func:`~qizhi_parser.text.titles.matches_title`): of
-    the unlinked short blocks above the time line (the first screen when there is none), the
-    last that matches; the heading elements right beside it are its 引题 and 副题."""
+    the unlinked short blocks above the time line (the first screen when there is none; a
+    table cell counts) — or of their lines, where a block sets the headline and the source
+    line apart with ``<br>`` — the one that shares most with the title (the last of equals);
+    the heading elements right beside it are its 引题 and 副题."""
     blocks = page.blocks
     end = anchor if anchor is not None else min(len(blocks), rules.path_search)
     longest = len(title) / rules.title_match_share
-    matching = [b for b in blocks[:end]
-                if _heading_like(b, rules) and len(b.text) <= longest and matches_title(b.text, title,
-                                                                                        rules.title_match_share)]
+    matching = [(b, line) for b in blocks[:end] if _heading_like(b, rules)
+                for line in (b.lines if len(b.lines) > 1 else (b.text,))
+                if len(line) <= longest and matches_title(line, title, rules.title_match_share)]
     if not matching:
         return None
-    head = matching[-1]
+    head, line = max(reversed(matching), key=lambda pair: _title_share(pair[1], title))
+    lines = _lines(head) if line == head.text else [squash(line)]
     pretitle = _neighbour(blocks, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
     subtitle = _neighbour(blocks, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
-    return _title(_lines(head), pretitle, subtitle, f"{page.format}:title-match", head.index)
+    return _title(lines, pretitle, subtitle, f"{page.format}:title-match", head.index)
 
 
 def _checked(page: Page, found: TitleRegion | None, anchor: int | None, rules: Rules) -> TitleRegion | None:
@@ -331,6 +339,9 @@ def locate_title(page: Page, anchor: int | None, rules: Rules = RULES) -> tuple[
     title = _checked(page, title, anchor, rules)
     if title is None and page.format == "html":
         title = from_title_match(page, anchor)
+    named = page_title(page) if page.format == "html" else None
+    if title is None and named is not None:
+        title = from_title_heading(page, anchor, named, rules)  # a title block the layout rules did not see
     if title is not None and len(title.raw) > MAX_HEADLINE:
         return None, issue("headline", "implausible-headline",
                            f"a {len(title.raw)}-character title block is not a headline")

@@ -10,7 +10,8 @@ from ..settings import MAX_HEADLINE, MAX_TITLE_TAG, RULES
 from ..vocab import SITE_NAMES, SITE_PART, SITE_WORD, TITLE_SEPARATOR
 from .spaces import squash
 
-__all__ = ["is_site_name", "matches_title", "strip_site_suffix", "title_prefixes", "title_text", "within_title"]
+__all__ = ["is_site_name", "matches_title", "shared_run", "strip_site_suffix", "title_prefixes", "title_text",
+           "within_title"]
 
 
 def _names_site(part: str, max_site: int) -> bool:
@@ -99,7 +100,7 @@ def _title_head(title: str) -> str:
     return strip_site_suffix(squash(title)).replace(" ", "")
 
 
-def _shared(text: str, title: str) -> tuple[str, str, int]:
+def shared_run(text: str, title: str) -> tuple[str, str, int]:
     """Heading and title (its site part cut) without spaces — a headline's lines are joined by
     one, a title prints them run together — and the longest run they share."""
     head = squash(text).replace(" ", "")
@@ -121,7 +122,7 @@ def matches_title(text: str, title: str | None, share: float = RULES.title_match
     """
     if not title or not text.strip():
         return False
-    head, wanted, common = _shared(text, title)
+    head, wanted, common = shared_run(text, title)
     short, long_ = sorted((len(head), len(wanted)))
     return common >= share * short and 2 * common >= long_
 
@@ -135,7 +136,7 @@ def within_title(text: str, title: str | None, share: float = RULES.title_match_
     """
     if not title or not text.strip():
         return False
-    head, _, common = _shared(text, title)
+    head, _, common = shared_run(text, title)
     return common >= share * len(head)
 
 
