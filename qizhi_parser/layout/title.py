@@ -130,9 +130,13 @@ def _skippable(block: Block, rules: Rules) -> bool:
 
 
 def _about(run: list[Block], below: list[Block], rules: Rules) -> bool:
-    """Whether a title run shares ``related_share`` of its character pairs with the text below."""
+    """Whether a title run shares ``related_share`` of its character pairs with the text below
+    (each of the title's few pairs looked for in the text: no set of the text's pairs is built)."""
     own = _pairs("".join(b.text for b in run))
-    return bool(own) and len(own & _pairs("".join(b.text for b in below))) >= rules.related_share * len(own)
+    if not own:
+        return False
+    text = "".join(b.text for b in below)
+    return sum(pair in text for pair in own) >= rules.related_share * len(own)
 
 
 def _runs_below(page: Page, anchor: int, rules: Rules) -> list[list[Block]]:
@@ -257,12 +261,12 @@ def _drop_unrelated_tail(groups: list[list[Block]], below: list[Block], rules: R
     character pairs with the text below the time line as an earlier, longer one that is
     about that text: in a table layout rendered as text, navigation cells (工作动态) sit
     between title and time line."""
-    text = _pairs("".join(b.text for b in below))
-    if not text:
+    text = "".join(b.text for b in below)
+    if len(text.strip()) < 2:
         return
     joined = ["".join(b.text for b in g) for g in groups]
-
-    shared = [len(_pairs(w) & text) for w in joined]
+    # each candidate's few pairs looked for in the text (no set of the text's pairs is built)
+    shared = [sum(pair in text for pair in _pairs(w)) for w in joined]
     best = max(range(len(groups)), key=lambda i: shared[i])
     if shared[best] < rules.related_share * max(1, len(_pairs(joined[best]))):
         return
