@@ -234,6 +234,8 @@ SOURCE = regex.compile(
     regex.VERBOSE,
 )
 
+#: The words a source line starts with (after an opening bracket): the special-rule gate's.
+SOURCE_WORDS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "新聞來源", "本文来源", "来源", "來源", "稿源")
 #: A line that is only a labelled source: 信息来源：内蒙古日报, （来源：新华社）, 稿件来源：本网.
 SOURCE_LINE = regex.compile(
     r"^[\s\u3000]*+[（(【\[]?\s*+(?:信息|稿件|文章|新闻|新聞|本文)?(?:来源|來源|稿源)(?:于|於)?\s*[:：]"

@@ -38,6 +38,7 @@ from ..vocab import (
     PROMO_LEAD,
     PROMO_WORDS,
     SOURCE_LINE,
+    SOURCE_WORDS,
     STOP,
     STOP_WORDS,
     WIDGET,
@@ -173,6 +174,10 @@ def _promo(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.PROMO if promo and (block.linked or ctx.first) else None
 
 
+def _source(block: Block, text: str, ctx: Context) -> LineKind | None:
+    return LineKind.SOURCE if SOURCE_LINE.match(text) and printed_source(text) is not None else None
+
+
 def _firsts(*words: Iterable[str]) -> str:
     """The first characters of words."""
     return "".join(sorted({w[0] for group in words for w in group}))
@@ -187,6 +192,7 @@ SPECIAL_RULES: tuple[tuple[Rule, str], ...] = (
     (_end, "(（【[" + _firsts(STOP_WORDS)),  # （完）, 相关新闻
     (_chrome, _firsts(CHROME_WORDS, APP_WORDS)),  # 打印 关闭, 下载客户端
     (_promo, _firsts(PROMO_WORDS)),  # 点击进入… (and any line ending in >>)
+    (_source, "（(【[" + _firsts(SOURCE_WORDS)),  # 信息来源：…, （来源：…）
 )
 #: The first characters of every special line.
 SPECIAL_FIRST = frozenset("".join(first for _, first in SPECIAL_RULES))
@@ -200,10 +206,6 @@ def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 def _byline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.BYLINE if CREDIT_LABELS.get(text) in BYLINE_ROLES else None
-
-
-def _source(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.SOURCE if SOURCE_LINE.match(text) and printed_source(text) is not None else None
 
 
 def _credit(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -232,7 +234,7 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.DATELINE if ctx.first and DATELINE_TITLE.match(text) else None
 
 
-SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _source, _credit, _photo_credit, _caption, _lone_caption, _dateline)
+SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
 
 
 @functools.lru_cache(maxsize=64)  # one entry a set of rules: the defaults and each template's
