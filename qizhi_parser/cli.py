@@ -54,10 +54,10 @@ from .batch import (
     parse_input,
     tables,
 )
-from .batch.inputs import read_url_manifest
+from .batch.inputs import is_archive_name, read_url_manifest
 from .batch.output import Output, OutputError
 from .batch.reading import HEAD, kind_of
-from .batch.records import check_fields
+from .batch.records import check_fields, item_facts
 from .batch.report import Facts, RunReport, facts_of
 from .errors import InputTooLargeError, MissingExtraError, NotAnArticleError, QizhiParserError
 from .explain import explain
@@ -274,8 +274,8 @@ def _format(item: Item, result: Result, shape: _Shape) -> tuple[Status, str, Fac
     facts = facts_of(item, result)
     if shape.fmt == "csv":
         buffer = io.StringIO()
-        names = (item.name, item.url, getattr(item, "record_id", None), getattr(item, "captured", None))
-        row = tables.csv_values((display_name(names[0]), *names[1:]), result, shape.columns)
+        name, url, record_id, captured = item_facts(item)
+        row = tables.csv_values((display_name(name), url, record_id, captured), result, shape.columns)
         csv.writer(buffer).writerow([_cell(value) for value in row])
         return _status(result), buffer.getvalue(), facts
     if shape.fmt == "json" and isinstance(result, Article):
@@ -447,7 +447,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``--explain``: one page (a file or ``-``) in, its explain view (HTML) out."""
     if len(args.inputs) != 1 or (args.inputs[0] != "-" and (not os.path.isfile(args.inputs[0])
-                                                             or _is_archive(args.inputs[0]))):
+                                                             or is_archive_name(args.inputs[0]))):
         return _usage(parser, "--explain takes one page: a file or - for stdin (not a folder or an archive)")
     options = _options(args)
     if isinstance(options, str):
@@ -646,7 +646,7 @@ def _check_usage(args: argparse.Namespace, stdin_warc: bool) -> tuple[_Shape, Op
         return problem
     single = len(args.inputs) == 1 and (
         (args.inputs[0] == "-" and not stdin_warc)
-        or (args.inputs[0] != "-" and os.path.isfile(args.inputs[0]) and not _is_archive(args.inputs[0])))
+        or (args.inputs[0] != "-" and os.path.isfile(args.inputs[0]) and not is_archive_name(args.inputs[0])))
     fmt = _format_of(args, single)
     problem = _check_format(args, fmt, single)
     if problem:
@@ -685,10 +685,6 @@ def _options(args: argparse.Namespace) -> Options | str:
         return f"--max-bytes: {exc}"
 
 
-def _is_archive(path: str) -> bool:
-    return path.lower().endswith((".warc", ".warc.gz", ".tar", ".tar.gz", ".tgz"))
-
-
 def _check_numbers(args: argparse.Namespace) -> str | None:
     if args.workers < 1 or args.workers > MAX_WORKERS_PER_CPU * available_cpus():
         return f"--workers must be between 1 and {MAX_WORKERS_PER_CPU * available_cpus()}"
@@ -708,7 +704,7 @@ def _check_inputs(args: argparse.Namespace) -> str | None:
     missing = [p for p in args.inputs if p != "-" and not os.path.lexists(p)]
     if missing:
         return f"no such file or folder: {', '.join(display_name(p) for p in missing)}"
-    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0]) or _is_archive(args.inputs[0])):
+    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0]) or is_archive_name(args.inputs[0])):
         return "--url goes with a single page (not several inputs, a folder or an archive)"
     return None
 
@@ -733,14 +729,14 @@ def _count(paths: Sequence[str], globs: Sequence[str]) -> int | None:
     total = 0
     for raw in paths:
         if not os.path.isdir(raw):
-            if _is_archive(raw):
+            if is_archive_name(raw):
                 return None
             total += 1
             continue
         for root, _dirs, files in os.walk(raw):
             for name in files:
                 if matches(os.path.relpath(os.path.join(root, name), raw), name, tuple(globs)):
-                    if _is_archive(name):
+                    if is_archive_name(name):
                         return None
                     total += 1
     return total

@@ -30,16 +30,13 @@ from typing import Any
 from .batch import Entry, Input, parse_input
 from .batch import record as batch_record
 from .batch.cluster import file_lines, list_files, partitions
+from .batch.cluster import options as cluster_options
 from .batch.records import check_fields
 from .convert import Script
 from .options import Options
 from .settings import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
 __all__ = ["files_bag", "lines_bag", "record", "to_jsonl", "warc_bag"]
-
-
-def _options(strict: bool, script: Script | None, timeout: float | None, max_bytes: int | None) -> Options:
-    return Options.of(strict=strict, script=script, timeout=timeout or None, max_bytes=max_bytes)
 
 
 def record(item: Input | Entry, *, strict: bool = False, script: Script | None = None,
@@ -68,7 +65,7 @@ def lines_bag(paths: Iterable[str], *, npartitions: int | None = None, strict: b
     a partition, unless ``npartitions`` is given."""
     import dask.bag as db
 
-    options = _options(strict, script, timeout, max_bytes)
+    options = cluster_options(strict, script, timeout, max_bytes)
     groups = partitions(list_files(paths), npartitions)
     partition = functools.partial(_file_partition, options=options, fields=check_fields(fields))
     return db.from_sequence(groups, npartitions=max(1, len(groups))).map_partitions(partition)

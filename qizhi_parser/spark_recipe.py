@@ -26,16 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .batch.cluster import data_lines, file_lines, list_files
+from .batch.cluster import options as cluster_options
 from .batch.records import check_fields
 from .convert import Script
-from .options import Options
 from .settings import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
 __all__ = ["file_partition", "list_files", "parse_partition"]
-
-
-def _options(strict: bool, script: Script | None, timeout: float | None, max_bytes: int | None) -> Options:
-    return Options.of(strict=strict, script=script, timeout=timeout or None, max_bytes=max_bytes)
 
 
 def file_partition(paths: Iterable[str], *, strict: bool = False, script: Script | None = None,
@@ -43,7 +39,7 @@ def file_partition(paths: Iterable[str], *, strict: bool = False, script: Script
                    fields: Iterable[str] | None = None) -> Iterator[str]:
     """File paths (WARC or tar archives, pages) → the CLI's JSON records of every input
     they hold, one a line (without the newline, which ``saveAsTextFile`` adds); never raises."""
-    options = _options(strict, script, timeout, max_bytes)
+    options = cluster_options(strict, script, timeout, max_bytes)
     kept = check_fields(fields)
     for path in paths:
         for line in file_lines(path, options=options, fields=kept):
@@ -57,7 +53,7 @@ def parse_partition(pairs: Iterable[tuple[str, bytes | bytearray]], script: Scri
     raises), each told by its content as the command line tells a file: a page one record, an
     archive one a record it holds, a file that is no page skipped. ``saveAsTextFile`` ends every
     line with a newline, so concatenated part files are valid JSON Lines."""
-    options = _options(strict, script, timeout, max_bytes)
+    options = cluster_options(strict, script, timeout, max_bytes)
     for path, data in pairs:
         for line in data_lines(path, bytes(data), options=options):
             yield line.rstrip("\n")

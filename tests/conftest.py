@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pathlib
+import shutil
+import sys
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -28,3 +32,26 @@ def corpus_page(name: str) -> pathlib.Path:
     if not matches:
         pytest.skip(f"shared corpus page {name} not present at {CORPUS}")
     return matches[0]
+
+
+@pytest.fixture
+def spark_context(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A local Spark context (two cores, no UI, bound to localhost), stopped after the test;
+    the test is skipped without PySpark (CI installs it) or a Java runtime."""
+    pytest.importorskip("pyspark", reason="PySpark is installed by CI only (pip install pyspark)")
+    if shutil.which("java") is None:
+        pytest.skip("PySpark needs a Java runtime")
+    from pyspark.sql import SparkSession
+
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
+    try:
+        yield spark.sparkContext
+    finally:
+        spark.stop()

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import sysconfig
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -290,26 +291,10 @@ def test_dask_recipe_on_the_local_scheduler(folder: pathlib.Path, tmp_path: path
 # ------------------------------------------------------------------ spark
 
 
-def test_spark_recipe_in_local_mode(folder: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pyspark", reason="PySpark is installed by CI only (pip install pyspark)")
-    if shutil.which("java") is None:
-        pytest.skip("PySpark needs a Java runtime")
-    from pyspark.sql import SparkSession
-
+def test_spark_recipe_in_local_mode(folder: pathlib.Path, spark_context: Any) -> None:
     from qizhi_parser.spark_recipe import parse_partition
 
-    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()
-    )
-    try:
-        rows = spark.sparkContext.binaryFiles(str(folder / "a" / "*.html")).mapPartitions(parse_partition).collect()
-    finally:
-        spark.stop()
+    rows = spark_context.binaryFiles(str(folder / "a" / "*.html")).mapPartitions(parse_partition).collect()
     records = {pathlib.Path(r["input"]).name: r for r in map(json.loads, rows)}
     assert set(records) == {"1-gbk.html", "4-broken.html"}
     assert records["1-gbk.html"]["article"]["published_at"] == "2020-02-17T16:01:00+08:00"

@@ -12,8 +12,7 @@ from __future__ import annotations
 import io
 import json
 import pathlib
-import shutil
-import sys
+from typing import Any
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -103,28 +102,11 @@ def test_dask_writes_part_files_of_the_same_records(archives: list[str], cli_lin
     assert text.splitlines() == cli_lines
 
 
-def test_spark_gives_the_command_lines_bytes(archives: list[str], cli_lines: list[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pyspark", reason="PySpark is installed by CI only (pip install pyspark)")
-    if shutil.which("java") is None:
-        pytest.skip("PySpark needs a Java runtime")
+def test_spark_gives_the_command_lines_bytes(archives: list[str], cli_lines: list[str], spark_context: Any) -> None:
     import functools
-
-    from pyspark.sql import SparkSession
 
     from qizhi_parser.spark_recipe import file_partition
 
-    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()
-    )
-    try:
-        task = functools.partial(file_partition, timeout=float(TIMEOUT))
-        lines = spark.sparkContext.parallelize(archives, len(archives)).mapPartitions(task).collect()
-    finally:
-        spark.stop()
+    task = functools.partial(file_partition, timeout=float(TIMEOUT))
+    lines = spark_context.parallelize(archives, len(archives)).mapPartitions(task).collect()
     assert lines == cli_lines

@@ -34,6 +34,7 @@ from qizhi_parser.batch import Entry, Input, iter_warc, map_inputs, parse_many
 from qizhi_parser.cli import run
 from qizhi_parser.errors import ArchiveError, InputTimeoutError, QizhiParserError
 
+from ._processes import alive, children
 from .conftest import FIXTURES, SEED
 
 pytestmark = pytest.mark.slow
@@ -81,27 +82,6 @@ def slow_page() -> bytes:
     unit = "<p>　　这是一个用来测试的句子，它会重复很多次。</p>".encode()
     head = "<html><head><title>标题</title></head><body><h1>标题</h1><div>2024年05月10日08:00 来源：人民网</div>"
     return head.encode() + unit * (5_000_000 // len(unit)) + b"</body></html>"
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in pathlib.Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = (pathlib.Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def wait_dead(pids: list[int], seconds: float = 5.0) -> list[int]:

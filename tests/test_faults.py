@@ -33,6 +33,7 @@ from qizhi_parser.batch import Entry, Input, Skipped, map_inputs, parse_input, p
 from qizhi_parser.cli import run
 from qizhi_parser.errors import ArchiveError, InputTimeoutError, ReadError, WorkerDiedError
 
+from ._processes import alive, children
 from .conftest import FIXTURES, SEED
 
 #: Slow: run by default, left out with ``pytest -m 'not slow'`` (the rule tests then take seconds).
@@ -288,35 +289,14 @@ def test_sigterm_ends_the_cli_and_its_workers(tmp_path: pathlib.Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 50_000):
         time.sleep(0.05)
-    children = _children(process.pid)
+    workers = children(process.pid)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 128 + signal.SIGTERM
     lines = out.read_text(encoding="utf-8").splitlines()
     assert 0 < len(lines) < 300
     assert all("article" in json.loads(line) for line in lines)  # whole records only
     time.sleep(0.5)
-    assert [pid for pid in children if _alive(pid)] == []  # no orphan workers
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in pathlib.Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (pathlib.Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    assert [pid for pid in workers if alive(pid)] == []  # no orphan workers
 
 
 # ------------------------------------------------------------------ the command line

@@ -326,3 +326,13 @@ def test_a_page_that_prints_its_time_under_the_text() -> None:
     assert (article.published_at.date().isoformat(), article.published_precision) == ("2019-03-06", "day")
     assert [(c.role.value, c.names) for c in article.credits] == [("responsible_editor", ["龙慧"])]
     assert [c.text for c in article.breadcrumb] == ["首页", "东区新闻"]
+
+
+def test_a_headline_above_an_article_info_line_stays_however_abstract() -> None:
+    """Only a bare date line (an e-paper's page head) sends the title search below it: under an
+    info line that names its source, a first section heading is no headline."""
+    dump = ("春天来了\n\n2024年05月10日08:00 来源：人民网\n\n一、校园冰场今冬扩容\n\n"
+            + "\n\n".join([PROSE] * 3) + "\n")
+    article = qizhi_parser.parse_text(dump)
+    assert article.headline == "春天来了"
+    assert article.headings == ["一、校园冰场今冬扩容"]

@@ -257,3 +257,37 @@ def test_resume_reads_the_records_of_earlier_versions(pages: pathlib.Path, tmp_p
     inputs = [r["input"] for r in _lines(out)]
     assert inputs.count(done) == 1  # not parsed again
     assert len(inputs) == 4
+
+
+def test_a_second_parquet_run_on_the_same_output_is_refused(pages: pathlib.Path, tmp_path: pathlib.Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    import fcntl
+
+    out = tmp_path / "out.parquet"
+    with open(tmp_path / "out.parquet.partial", "wb") as held:  # another run is writing it
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        assert run([str(pages), "-o", str(out), "-q"]) == 3
+    assert "locked" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_file_size_limit_stops_a_parquet_run_without_a_whole_looking_file(tmp_path: pathlib.Path) -> None:
+    pytest.importorskip("pyarrow")
+    import resource
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(3000):
+        shutil.copy(GBK, folder / f"{i:04}.html")
+    out = tmp_path / "out.parquet"
+    script = shutil.which("qizhi-parse") or str(pathlib.Path(sys.executable).parent / "qizhi-parse")
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))  # identical pages compress well
+
+    result = subprocess.run([script, str(folder), "-o", str(out), "-w", "1"], capture_output=True, timeout=300,
+                            preexec_fn=limited)
+    assert result.returncode == 3, result.stderr
+    assert b"File too large" in result.stderr
+    assert not out.exists()  # the .partial stays, never a file under the asked name

@@ -20,17 +20,18 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 
+from ..convert import Script
 from ..errors import QizhiParserError
 from ..options import Options
 from ..settings import PAGES_PER_TASK
-from .inputs import DEFAULT_GLOBS, file_items, matches
+from .inputs import DEFAULT_GLOBS, file_items, is_archive_name, matches
 from .items import Entry, Input, Skipped
 from .parsing import parse_input
 from .pool import map_inputs
 from .reading import HEAD, kind_of
 from .records import json_record, json_string
 
-__all__ = ["data_lines", "file_lines", "list_files", "partitions"]
+__all__ = ["data_lines", "file_lines", "list_files", "options", "partitions"]
 
 
 def _line(item: Input, *, options: Options, fields: frozenset[str] | None) -> str:
@@ -43,6 +44,11 @@ def _failed(item: Input, error: QizhiParserError, *, fields: frozenset[str] | No
 
 def _entry(entry: Entry, *, fields: frozenset[str] | None) -> str:
     return json_record(entry, entry.outcome, fields)
+
+
+def options(strict: bool, script: Script | None, timeout: float | None, max_bytes: int | None) -> Options:
+    """The options of a cluster recipe's keywords (a ``timeout`` of 0 or None: no limit)."""
+    return Options.of(strict=strict, script=script, timeout=timeout or None, max_bytes=max_bytes)
 
 
 def file_lines(path: str, *, options: Options, fields: frozenset[str] | None = None,
@@ -114,16 +120,12 @@ def list_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> li
     return found
 
 
-def _is_archive(path: str) -> bool:
-    return path.lower().endswith((".warc", ".warc.gz", ".arc.gz", ".tar", ".tar.gz", ".tgz"))
-
-
 def partitions(files: list[str], count: int | None = None, pages: int = PAGES_PER_TASK) -> list[list[str]]:
     """Files grouped into tasks: each archive a task of its own, pages ``pages`` a task; or
     ``count`` tasks of about the same number of files when it is given."""
     if count:
         size = max(1, -(-len(files) // count))
         return [files[i : i + size] for i in range(0, len(files), size)]
-    archives = [[path] for path in files if _is_archive(path)]
-    rest = [path for path in files if not _is_archive(path)]
+    archives = [[path] for path in files if is_archive_name(path)]
+    rest = [path for path in files if not is_archive_name(path)]
     return archives + [rest[i : i + pages] for i in range(0, len(rest), pages)]

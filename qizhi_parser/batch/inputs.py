@@ -21,8 +21,19 @@ from .names import display_name
 from .reading import HEAD, kind_of, read_head, special
 from .warc import warc_file_items
 
-__all__ = ["DEFAULT_GLOBS", "Entry", "Input", "Item", "Result", "Skipped", "expand", "file_items", "matches",
-           "read_url_manifest"]
+__all__ = [
+    "DEFAULT_GLOBS",
+    "Entry",
+    "Input",
+    "Item",
+    "Result",
+    "Skipped",
+    "expand",
+    "file_items",
+    "is_archive_name",
+    "matches",
+    "read_url_manifest",
+]
 
 #: Files a folder contributes when no --glob is given (matched without regard to case), and
 #: files with no extension at all (saved pages often have none); each is then told by its content.
@@ -134,6 +145,11 @@ def _folder_items(folder: str, patterns: tuple[str, ...], skip: set[str], max_by
     for error in failures:
         where = error.filename if isinstance(error.filename, str) else folder
         yield Entry(where, ReadError(f"cannot read the folder {display_name(where)}: {error.strerror or error}"))
+
+
+def is_archive_name(path: str) -> bool:
+    """Whether a file is named as an archive (WARC or tar): one input a record or member, not a page."""
+    return path.lower().endswith((".warc", ".warc.gz", ".tar", ".tar.gz", ".tgz"))
 
 
 def _archive_name(path: str) -> bool:

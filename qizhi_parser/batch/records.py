@@ -24,7 +24,7 @@ from ..models import Article
 from ..version import __version__
 from .items import Entry, Input, Result, Skipped
 
-__all__ = ["ARTICLE_FIELDS", "check_fields", "json_record", "json_string", "record", "why"]
+__all__ = ["ARTICLE_FIELDS", "check_fields", "item_facts", "json_record", "json_string", "record", "why"]
 
 #: The fields of an Article a record can hold (``fields=``, ``--fields``): its model fields
 #: and the computed ``text``.
@@ -68,11 +68,10 @@ def json_string(value: str | None) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _facts(item: Input | Entry | str) -> tuple[str, str | None, str | None, str | None]:
+def item_facts(item: Input | Entry | str) -> tuple[str, str | None, str | None, str | None]:
+    """An input's name, URL, WARC record ID and capture date (a bare name has only the name)."""
     if isinstance(item, str):
         return item, None, None, None
-    if isinstance(item, Input):
-        return item.name, item.url, item.record_id, item.captured
     return item.name, item.url, item.record_id, item.captured
 
 
@@ -90,7 +89,7 @@ def _body(result: Result, fields: frozenset[str] | None) -> str:
 def json_record(item: Input | Entry | str, result: Result, fields: frozenset[str] | None = None) -> str:
     """One JSON Lines record of an input (an :class:`Input`, an :class:`Entry`, or only its
     name), newline included; ``fields`` keeps only those article fields (:func:`check_fields`)."""
-    name, url, record_id, captured = _facts(item)
+    name, url, record_id, captured = item_facts(item)
     line = (f'{{"input":{json_string(name)},"url":{json_string(url)},"warc_record_id":{json_string(record_id)},'
             f'"warc_date":{json_string(captured)},"parser_version":"{__version__}",{_body(result, fields)}}}')
     return line.translate(_LINE_BREAKS) + "\n"

@@ -8,9 +8,9 @@ from ..page import Block, Page
 from ..settings import RULES, Rules
 from ..text.credits import EDITOR_CHAIN, parse_credit_run
 from ..text.shapes import is_prose
-from ..text.sources import printed_source
+from ..text.sources import is_source_line
 from ..text.spaces import strip_indent
-from ..vocab import FOOTER, PAGER, SOURCE_LINE, STOP, Zone
+from ..vocab import FOOTER, PAGER, STOP, Zone
 from .regions import Region
 from .time import find_printed
 from .title import from_markup, from_text
@@ -39,8 +39,7 @@ def _desk_credit(block: Block, rules: Rules) -> bool:
 
 def _source_line(block: Block, rules: Rules) -> bool:
     """信息来源：内蒙古日报 on a line of its own."""
-    return (len(block.text) <= rules.max_source_line and SOURCE_LINE.match(block.text) is not None
-            and printed_source(block.text) is not None)
+    return len(block.text) <= rules.max_source_line and is_source_line(block.text)
 
 
 def _ends_body(block: Block, prose: bool, rules: Rules) -> bool:

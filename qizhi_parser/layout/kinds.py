@@ -20,7 +20,7 @@ from ..settings import RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.edition import edition_match
 from ..text.shapes import ends_open
-from ..text.sources import printed_source
+from ..text.sources import is_source_line
 from ..text.spaces import strip_indent
 from ..vocab import (
     APP_WORDS,
@@ -37,7 +37,6 @@ from ..vocab import (
     PROMO_ENDS,
     PROMO_LEAD,
     PROMO_WORDS,
-    SOURCE_LINE,
     SOURCE_WORDS,
     STOP,
     STOP_WORDS,
@@ -175,7 +174,7 @@ def _promo(block: Block, text: str, ctx: Context) -> LineKind | None:
 
 
 def _source(block: Block, text: str, ctx: Context) -> LineKind | None:
-    return LineKind.SOURCE if SOURCE_LINE.match(text) and printed_source(text) is not None else None
+    return LineKind.SOURCE if is_source_line(text) else None
 
 
 def _firsts(*words: Iterable[str]) -> str:

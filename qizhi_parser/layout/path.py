@@ -35,8 +35,10 @@ def _zone_run(blocks: list[Block], first: Block) -> list[Block]:
     return run
 
 
+#: The characters a step set in a block of its own starts with: > 要闻.
+_STEP_LEADS = (">", "＞", "»", "›", "→")
 #: Separator characters (and spaces) at either end of one block of a path set across blocks.
-_EDGE_SEPARATORS = " >＞»›→\u3000\xa0"
+_EDGE_SEPARATORS = "".join(_STEP_LEADS) + " \u3000\xa0"
 
 
 def _joined(run: list[Block]) -> str:
@@ -85,10 +87,6 @@ def locate_path(page: Page, before: int | None, rules: Rules = RULES) -> PathReg
     if across is not None and (found is None or across.index > found.index):
         return across
     return found
-
-
-#: The characters a step set in a block of its own starts with: > 要闻.
-_STEP_LEADS = (">", "＞", "»", "›", "→")
 
 
 def _last_separator_run(blocks: list[Block], fmt: str, rules: Rules) -> PathRegion | None:

@@ -20,6 +20,7 @@ from ..vocab import (
     CRUMB_PREFIX,
     CRUMB_SEP,
     CRUMB_TEXT_END,
+    DATETIME,
     PRETITLE_CLASSES,
     SITE_NAMES,
     SOURCE_LINE,
@@ -139,6 +140,12 @@ def _about(run: list[Block], below: list[Block], rules: Rules) -> bool:
     return sum(pair in text for pair in own) >= rules.related_share * len(own)
 
 
+def _bare_date(text: str) -> bool:
+    """A line that prints a date (and time) and nothing else, as an e-paper's page head does;
+    an article's info line names its source or labels its time."""
+    return not DATETIME.sub("", text).strip(" \u3000\xa0|星期一二三四五六日天")
+
+
 def _runs_below(page: Page, anchor: int, rules: Rules) -> list[list[Block]]:
     """The first two runs of title-like lines after the date line, up to the first line of text."""
     runs: list[list[Block]] = []
@@ -215,7 +222,8 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
     if len(groups) > 1 and anchor is not None:
         _drop_unrelated_tail(groups, blocks[anchor : anchor + rules.related_reach], rules)
     head = groups[-1]
-    if anchor is not None and not _about(head, blocks[anchor + 1 : anchor + 1 + rules.related_reach], rules):
+    if (anchor is not None and _bare_date(blocks[anchor].text)
+            and not _about(head, blocks[anchor + 1 : anchor + 1 + rules.related_reach], rules)):
         below = _title_below(page, anchor, rules)
         if below is not None:
             return below

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..settings import SITE_NAME_LENGTH
-from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SOURCE, SOURCE_META
+from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SOURCE, SOURCE_LINE, SOURCE_META
 from .spaces import squash
 
-__all__ = ["is_reprint", "printed_source", "source_from_meta"]
+__all__ = ["is_reprint", "is_source_line", "printed_source", "source_from_meta"]
 
 
 def is_reprint(name: str) -> bool:
@@ -53,6 +53,15 @@ def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -
         if OUTLET_END.search(first) and PERSON_NAME.fullmatch(last):  # 中国新闻网 王帆: the author, unlabelled
             return first
     return name or None
+
+
+def is_source_line(text: str) -> bool:
+    """A line that is only a labelled source: 信息来源：内蒙古日报, （来源：新华社）.
+
+    >>> is_source_line("信息来源： 内蒙古日报"), is_source_line("来源："), is_source_line("他说来源：很多")
+    (True, False, False)
+    """
+    return SOURCE_LINE.match(text) is not None and printed_source(text) is not None
 
 
 def source_from_meta(raw: str | None) -> str | None:
