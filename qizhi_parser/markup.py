@@ -611,14 +611,15 @@ def _shrink_tag(tag: str) -> tuple[str, int]:
     return tag[:name_end] + "".join(kept) + ">", dropped
 
 
-def _long_tags(text: str) -> Iterator[tuple[int, int]]:
+def _long_tags(text: str, whole: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of the start tags of LONG_TAG characters or more (only those can hold too many
     attributes, or a value too long).
 
     Split at ``<`` in C, a chunk at a time; the segments that long are picked out in C too (most
     pages have a few: long paragraphs, scripts), and only those whose first ``>`` comes late are
     a long tag. Cheaper than scanning every tag with a pattern (which the page needs only when
-    it has a long tag), and exact about which segment is one.
+    it has a long tag), and exact about which segment is one. ``whole`` is the text split at
+    ``<`` already, for a text of one chunk.
 
     >>> list(_long_tags("<p>" + "x" * 5000 + "</p>")), list(_long_tags("<a title='" + "x" * 5000 + "'>"))
     ([], [(0, 5012)])
@@ -627,12 +628,16 @@ def _long_tags(text: str) -> Iterator[tuple[int, int]]:
     for start in range(0, len(text), SCAN_CHUNK):
         # the overlap holds a tag that starts in this chunk whole (or enough of it to judge it);
         # the chunk's first segment is text before a tag, or a tag the chunk before has seen
-        segments = text[start : start + SCAN_CHUNK + MAX_ATTRIBUTE_VALUE + LONG_TAG].split("<")
-        if max(map(len, segments)) <= LONG_TAG:
+        if whole is not None and len(text) <= SCAN_CHUNK:
+            segments = whole
+        else:
+            segments = text[start : start + SCAN_CHUNK + MAX_ATTRIBUTE_VALUE + LONG_TAG].split("<")
+        lengths = list(map(len, segments))
+        if max(lengths) <= LONG_TAG:
             continue  # the usual page: decided in C
         first = segments[0]
         offset = None
-        for segment in itertools.compress(segments, map(longer, map(len, segments))):
+        for segment in itertools.compress(segments, map(longer, lengths)):
             if segment is first or not segment[:1].isalpha() or segment.find(">", 0, LONG_TAG) >= 0:
                 continue
             if offset is None:  # where each segment starts: only once a tag is long (rare)
@@ -647,20 +652,25 @@ def _long_tags(text: str) -> Iterator[tuple[int, int]]:
 def bound_markup(text: str, problems: list[tuple[IssueCode, str]] | None = None) -> str:
     """The HTML cut to what the work budget reads: at most MAX_TAGS tags, at most
     MAX_ATTRIBUTES attributes an element, no attribute value over MAX_ATTRIBUTE_VALUE.
-    What was cut is reported in ``problems`` as ``input-truncated``."""
-    if text.count("<") > MAX_TAGS:
+    What was cut is reported in ``problems`` as ``input-truncated``.
+
+    A page of one scan chunk is split at ``<`` once: its pieces count the tags and find the long
+    ones (a count and a split of the same text cost half as much again)."""
+    whole = text.split("<") if LONG_TAG < len(text) <= SCAN_CHUNK else None
+    if (len(whole) - 1 if whole is not None else text.count("<")) > MAX_TAGS:
         cut = nth_index(text, "<", MAX_TAGS + 1)
         if cut is not None:
             if problems is not None:
                 problems.append(("input-truncated", f"the page has more than {MAX_TAGS:,} tags; the markup after "
                                                     f"character {cut:,} was not read"))
             text = text[:cut]
+            whole = None
     if len(text) <= LONG_TAG:
         return text
     pieces: list[str] = []
     last = 0
     dropped = 0
-    for begin, end in _long_tags(text):
+    for begin, end in _long_tags(text, whole):
         if begin < last:
             continue
         tag, lost = _shrink_tag(text[begin:end])

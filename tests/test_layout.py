@@ -88,6 +88,45 @@ def test_classify(text: str, hints: dict[str, typing.Any], ctx: Context, kind: L
     assert classify(block, text, ctx) == kind
 
 
+#: Lines each special rule takes (one or more a rule), from which lines it must not take are made.
+_SPECIAL_SAMPLES = (
+    "原标题：春季招聘会搭建求职桥梁",
+    "《人民日报》（2024年03月12日 第 05 版）",
+    "【1】【2】【3】",
+    "下一页",
+    "1234下一页",
+    "（完）",
+    "相关新闻",
+    "【纠错】",
+    "打印 关闭",
+    "下载客户端",
+    "扫一扫在手机打开当前页",
+    "点击进入专题",
+    "信息来源： 内蒙古日报",
+    "（来源：新华社）",
+    "新闻来源：本网",
+    "稿源：人民日报",
+)
+
+
+def test_a_special_rule_takes_only_lines_of_its_first_characters() -> None:
+    """classify() tries a line only on the special rules that declare its first character: a rule
+    must take no line that starts otherwise. Every sample line, behind each first character the
+    rules declare, is offered to each rule whose characters do not include it."""
+    from qizhi_parser.layout.kinds import SPECIAL_FIRST, SPECIAL_RULES
+
+    taken = {rule.__name__: 0 for rule, _ in SPECIAL_RULES}
+    for sample in _SPECIAL_SAMPLES:
+        for rule, first in SPECIAL_RULES:
+            kind = rule(Block(sample, (sample,), 0), sample, FIRST_HTML)
+            taken[rule.__name__] += kind is not None
+            assert kind is None or sample[0] in first, (rule.__name__, sample)
+            for lead in sorted(SPECIAL_FIRST - set(first)):
+                for text in (lead + sample, lead + sample[1:]):
+                    assert rule(Block(text, (text,), 0), text, FIRST_HTML) is None, (rule.__name__, text)
+    assert all(taken.values()), taken  # every rule took a sample: the offers were real ones
+
+
 def test_every_kind_has_a_case() -> None:
     assert {case[3] for case in CASES} == set(LineKind)
 

@@ -195,6 +195,14 @@ SPECIAL_RULES: tuple[tuple[Rule, str], ...] = (
 )
 #: The first characters of every special line.
 SPECIAL_FIRST = frozenset("".join(first for _, first in SPECIAL_RULES))
+#: The special rules a line may be taken by, by its first character, in table order: a line
+#: that starts 新华社… is tried by the source rule alone, not by all seven.
+_SPECIAL_BY_FIRST: dict[str, tuple[Rule, ...]] = {
+    c: tuple(rule for rule, first in SPECIAL_RULES if c in first) for c in sorted(SPECIAL_FIRST)
+}
+#: Every special rule: for a line of a pager zone, or one ending in ``>>``, which any may take.
+_EVERY_SPECIAL = tuple(rule for rule, _ in SPECIAL_RULES)
+_NO_RULES: tuple[Rule, ...] = ()
 
 
 def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
@@ -283,11 +291,14 @@ def classify(block: Block, text: str, ctx: Context) -> LineKind:
         return kind
     if len(text) > ctx.rules.longest_special and not text.endswith(PROMO_ENDS):
         return _text_kind(block, text, ctx)  # an ordinary paragraph: none of the short lines below
-    if text[0] in SPECIAL_FIRST or text.endswith(PROMO_ENDS) or block.zone == _PAGINATION:
-        for rule, _first in SPECIAL_RULES:
-            kind = rule(block, text, ctx)
-            if kind is not None:
-                return kind
+    if text.endswith(PROMO_ENDS) or block.zone == _PAGINATION:
+        special = _EVERY_SPECIAL
+    else:
+        special = _SPECIAL_BY_FIRST.get(text[0], _NO_RULES)
+    for rule in special:
+        kind = rule(block, text, ctx)
+        if kind is not None:
+            return kind
     for rule in SHORT_RULES:
         kind = rule(block, text, ctx)
         if kind is not None:
