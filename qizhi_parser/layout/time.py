@@ -7,8 +7,9 @@ import regex
 
 from ..page import Block
 from ..settings import RULES, Rules
-from ..text.times import read_match
-from ..vocab import DATETIME, LOOSE_DATE, SOURCE, Zone
+from ..text.sources import find_source
+from ..text.times import find_datetime, read_match
+from ..vocab import LOOSE_DATE, Zone
 from .regions import TimeRegion
 
 __all__ = ["find_printed", "is_info_line"]
@@ -26,7 +27,7 @@ def is_info_line(block: Block, rules: Rules = RULES) -> bool:
     put it in a cell, lists of related news print bare dates."""
     if block.hidden or len(block.text) > rules.max_info_line:
         return False
-    return not block.listed or bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
+    return not block.listed or bool(find_source(block.text) or _TIME_LABEL.search(block.text))
 
 
 def find_printed(blocks: list[Block], fmt: str, rules: Rules = RULES) -> TimeRegion | None:
@@ -40,7 +41,7 @@ def find_printed(blocks: list[Block], fmt: str, rules: Rules = RULES) -> TimeReg
 def _from_info_zone(blocks: list[Block], rules: Rules) -> TimeRegion | None:
     for block in blocks:
         if block.zone == _INFO and is_info_line(block, rules):
-            match = DATETIME.search(block.text)
+            match = find_datetime(block.text)
             if match:
                 value, precision = read_match(match)
                 return TimeRegion(block.index, "html:info", match.group(0).strip(), value, precision)
@@ -53,19 +54,20 @@ def _from_lines(blocks: list[Block], before: int | None, fmt: str, rules: Rules)
             return None
         if not is_info_line(block, rules) or block.zone in _NO_INFO_ZONES:
             continue
-        match = DATETIME.search(block.text)
+        match = find_datetime(block.text)
         if not match:
-            loose = LOOSE_DATE.search(block.text) if SOURCE.search(block.text) else None
+            loose = LOOSE_DATE.search(block.text) if find_source(block.text) else None
             if loose:  # 9999年99月99日99:99 来源：…: the info line, with a date that cannot be one
                 return TimeRegion(block.index, f"{fmt}:time-source-line", loose.group(0).strip(), None, "day")
             continue
         timed = match["hour"] is not None
-        labelled = bool(SOURCE.search(block.text) or _TIME_LABEL.search(block.text))
+        source = find_source(block.text) is not None
+        labelled = source or bool(_TIME_LABEL.search(block.text))
         if not (timed or labelled):
             continue
         if not timed and len(block.text) > rules.max_untimed_info_line:
             continue
         value, precision = read_match(match)
-        kind = "time-source-line" if SOURCE.search(block.text) else "time-line"
+        kind = "time-source-line" if source else "time-line"
         return TimeRegion(block.index, f"{fmt}:{kind}", match.group(0).strip(), value, precision)
     return None

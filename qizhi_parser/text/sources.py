@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ..settings import SITE_NAME_LENGTH
 from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SOURCE, SOURCE_LINE, SOURCE_META
 from .spaces import squash
 
-__all__ = ["is_reprint", "is_source_line", "printed_source", "source_from_meta"]
+__all__ = ["find_source", "is_reprint", "is_source_line", "printed_source", "source_from_meta"]
 
 
 def is_reprint(name: str) -> bool:
@@ -18,6 +20,18 @@ def is_reprint(name: str) -> bool:
     (False, False, True, True)
     """
     return not squash(name).replace(" ", "").startswith(OWN_SOURCES)
+
+
+def find_source(text: str) -> regex.Match[str] | None:
+    """The first :data:`~qizhi_parser.vocab.SOURCE` label and name in ``text``; at once None for a
+    line with neither 源 nor 出, one of which every label it reads holds (来源, 稿源, 出处).
+
+    >>> find_source("2024年05月10日 来源：人民网")["name"], find_source("2024年05月10日 人民网")
+    ('人民网', None)
+    """
+    if "源" not in text and "出" not in text:
+        return None
+    return SOURCE.search(text)
 
 
 def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -> str | None:
@@ -36,7 +50,7 @@ def printed_source(text: str, links: Sequence[str] = (), linked: bool = False) -
     An outlet's name followed by a two- or three-character name is the outlet and its
     unlabelled author: ``来源：中国新闻网 王帆`` → ``中国新闻网``.
     """
-    match = SOURCE.search(text)
+    match = find_source(text)
     if not match:
         return None
     name = squash(match.group("name"))
