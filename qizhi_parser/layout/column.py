@@ -95,7 +95,7 @@ def trim_column(lines: Iterable[Line], gaps: Iterable[Block], rules: Rules = RUL
     if run is None:
         return kept, []
     first, last = run
-    cut_before = _lead_cut(items, first, rules)
+    cut_before = _lead_cut(items, scores, first, rules)
     cut_after = _tail_cut(items, scores, last)
     dropped: list[Dropped] = []
     result: list[Line] = []
@@ -115,13 +115,13 @@ def _index(item: Line | Block) -> int:
     return item.block.index if isinstance(item, Line) else item.index
 
 
-def _lead_cut(items: list[Line | Block], first: int, rules: Rules) -> int:
+def _lead_cut(items: list[Line | Block], scores: list[int], first: int, rules: Rules) -> int:
     """The position the column starts at: after the last gap above the run and the
     menu labels right under it (nothing is cut when running text lies above the gap)."""
-    gaps = [i for i in range(first) if _is_gap(items[i])]
-    if not gaps or any(_score(item, rules) > 0 for item in items[: gaps[-1]]):
+    last_gap = next((i for i in range(first - 1, -1, -1) if _is_gap(items[i])), None)
+    if last_gap is None or any(score > 0 for score in scores[:last_gap]):
         return 0  # never text: running text above the gap keeps all that is above the run
-    cut = gaps[-1] + 1
+    cut = last_gap + 1
     while cut < first and isinstance(item := items[cut], Line) and _label(item, rules):
         cut += 1
     return cut

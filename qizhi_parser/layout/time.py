@@ -52,6 +52,9 @@ def _from_lines(blocks: list[Block], before: int | None, fmt: str, rules: Rules)
     for block in blocks:
         if before is not None and block.index >= before:
             return None
+        text = block.text
+        if "20" not in text and "19" not in text and "源" not in text and "出" not in text:
+            continue  # no year and no source label (find_datetime, find_source): no info line
         if not is_info_line(block, rules) or block.zone in _NO_INFO_ZONES:
             continue
         match = find_datetime(block.text)
