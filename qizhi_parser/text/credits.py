@@ -54,6 +54,9 @@ _LABEL_SEPARATOR = regex.compile(r"[:：/／︱｜]")
 
 #: A credit run starts with a label or a bracket around one.
 _FIRST_CHARS = frozenset({label[0] for label in CREDIT_LABELS} | set("(（【["))
+#: The last character of an outlet named before a label (OUTLET_LABEL): the second to the ninth
+#: character of such a run is one of them, and a line without one is no such run (told in C).
+_OUTLET_ENDS = frozenset("网網报報社台")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,7 @@ def _credit_body(text: str) -> str | None:
         body = CREDIT_LEAD_WIDGETS.sub("", body)
     if len(body) > MAX_CREDIT_RUN or not body:
         return None
-    if body[0] not in _FIRST_CHARS and not OUTLET_LABEL.match(body):
+    if body[0] not in _FIRST_CHARS and (_OUTLET_ENDS.isdisjoint(body[1:9]) or not OUTLET_LABEL.match(body)):
         return None
     wrapped = _WRAPPED.match(body)
     return strip(wrapped.group("inner")) if wrapped else body

@@ -24,14 +24,14 @@ def ends_open(text: str) -> bool:
     return core[-1] not in CLOSING
 
 
-_SENTENCE_END = frozenset("。！？!?")
-
-
 def is_prose(text: str, min_length: int = RULES.min_prose) -> bool:
-    """A block of running text: long enough, with a sentence end in it (table layouts
+    """A block of running text: long enough, with a sentence end (。！？!?) in it (table layouts
     put article paragraphs in cells, where list items of links never read so).
+
+    Five substring searches in C: a set's ``isdisjoint`` would walk the text a character at a
+    time, making a string of each (1.2 µs on a paragraph whose first full stop comes late).
 
     >>> is_prose("一个约定，信守15年，感人至深；一段真情，延续15年，催人泪下。"), is_prose("河北：快乐备考")
     (True, False)
     """
-    return len(text) >= min_length and not _SENTENCE_END.isdisjoint(text)
+    return len(text) >= min_length and ("。" in text or "！" in text or "？" in text or "!" in text or "?" in text)

@@ -73,7 +73,12 @@ def squash(text: str) -> str:
 
     >>> squash(" 守初心\\xa0 抗疫情 ")
     '守初心 抗疫情'
+
+    Every space but the ASCII one is unprintable (``str.isprintable``, one pass in C): a
+    printable text without two spaces in a row has nothing to collapse, only its edges to trim.
     """
+    if "  " not in text and text.isprintable():
+        return text.strip(" ")
     return _ANY_RUN.sub(" ", text).strip(" ")
 
 
