@@ -334,9 +334,15 @@ CHROME_WORDS = (
     "热词", "熱詞", "关键词", "關鍵詞", "标签", "標籤",
 )
 APP_WORDS = ("打开", "打開", "下载", "下載")
+#: Page tools printed as a row under the text, each word alone or with what it acts on, often in
+#: brackets: 【打印本页】【关闭窗口】, [打印] [关闭], 打印此页 | 关闭窗口.
+PAGE_TOOL_WORDS = (*TOOL_WORDS, "加入收藏", "推荐", "推薦", "返回顶部", "返回頂部", "返回")
+_PAGE_TOOL = (rf"(?:{'|'.join(regex.escape(w) for w in sorted(PAGE_TOOL_WORDS, key=len, reverse=True))})"
+              r"(?:本页|本頁|此页|此頁|本文|文章|窗口|网页|網頁|页面|頁面|给好友|給好友)?")
 CHROME = regex.compile(
     rf"""
     ^[\s\u3000]*(?:{"|".join(regex.escape(w) for w in CHROME_WORDS)})(?:[\s:：].*)?$
+    |^[\s\u3000]*+(?:[【\[(（]?+\s*+{_PAGE_TOOL}\s*+[】\])）]?+[\s\u3000|｜/·]*+){{1,8}}$    # 【打印本页】【关闭窗口】
     |^[\s\u3000]*(?:{"|".join(APP_WORDS)}).{{0,12}}(?:客户端|客戶端|APP|App)[\s\u3000]*$
     |^[\s\u3000]*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|用手机扫|用手機掃).{{0,16}}$    # 扫一扫在手机打开当前页
     """,

@@ -44,6 +44,8 @@ PATHS = [
     ("pla-2026-text-end", "要闻 正文", ["要闻"]),
     ("gmw-2017-article-step", "首页 > 科技频道 > 探索者 > 正文", ["首页", "科技频道", "探索者"]),
     ("people", "人民网 >> 经济·科技", ["人民网", "经济·科技"]),
+    ("county-media-spaced-slashes", "首页 / 本地新闻 / 正文", ["首页", "本地新闻"]),
+    ("spaced-bars-text-end", "首页 | 要闻 | 正文", ["首页", "要闻"]),
     ("headline-with-bar", "新华视界｜河北遵化：数字农机服务助力农业生产", None),
     ("one-word", "正文", None),
 ]
@@ -246,3 +248,26 @@ def test_the_fast_path_keeps_a_path_line_outside_the_template_containers() -> No
     for data in (html, html.encode("gbk"), traditional.encode("big5")):
         article = qizhi_parser.parse(data)
         assert [c.text for c in article.breadcrumb] in (["旗帜网", "本网专题"], ["旗幟網", "本網專題"])
+
+
+TOOL_ROWS = [
+    ("gov-trs-bracketed", "【打印本页】【关闭窗口】", True),
+    ("square-brackets", "[打印] [关闭]", True),
+    ("bars", "打印此页 | 关闭窗口", True),
+    ("three-tools", "【收藏】【打印】【关闭】", True),
+    ("back-to-top", "【返回顶部】", True),
+    ("heading-back-home", "返回故乡的路", False),
+    ("recommend-sentence", "今天我们推荐三本书。", False),
+]
+
+
+@pytest.mark.parametrize(("line", "tools"), [r[1:] for r in TOOL_ROWS], ids=[r[0] for r in TOOL_ROWS])
+def test_a_row_of_page_tools_under_the_text_is_no_paragraph(line: str, tools: bool) -> None:
+    """A government page sets 【打印本页】【关闭窗口】 right under the text, inside the article's box:
+    the tools are page chrome, never the last paragraph; a heading or sentence of the same words stays."""
+    html = (f"<html><head><title>示例市召开植树造林推进会</title></head><body><h1>示例市召开植树造林推进会</h1>"
+            f"<div>发布时间：2023-03-10 09:30 来源：市林业局</div><div>{PROSE}"
+            f"<p><b>{line}</b></p><p>　　第三段正文，说明了下一步的工作安排。</p><p>{line}</p></div></body></html>")
+    texts = [p.text for p in qizhi_parser.parse(html).paragraphs]
+    assert (line in texts) is not tools, texts
+    assert texts[-1] == (line if not tools else "第三段正文，说明了下一步的工作安排。")

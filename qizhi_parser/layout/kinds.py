@@ -32,6 +32,7 @@ from ..vocab import (
     DECOR_IMAGE,
     END_MARK,
     ORIGINAL_HEADLINE,
+    PAGE_TOOL_WORDS,
     PAGER,
     PHOTO_CREDIT,
     PROMO_ENDS,
@@ -189,7 +190,7 @@ SPECIAL_RULES: tuple[tuple[Rule, str], ...] = (
     (_edition, "《"),  # 《人民日报》（…版）
     (_pager, "【[上下首尾0123456789"),  # 【1】【2】, 上一页, 1234下一页 (and any line of a pager zone)
     (_end, "(（【[" + _firsts(STOP_WORDS)),  # （完）, 相关新闻
-    (_chrome, _firsts(CHROME_WORDS, APP_WORDS)),  # 打印 关闭, 下载客户端
+    (_chrome, "【[(（" + _firsts(CHROME_WORDS, APP_WORDS, PAGE_TOOL_WORDS)),  # 打印 关闭, 下载客户端, 【打印本页】
     (_promo, _firsts(PROMO_WORDS)),  # 点击进入… (and any line ending in >>)
     (_source, "（(【[" + _firsts(SOURCE_WORDS)),  # 信息来源：…, （来源：…）
 )

@@ -8,6 +8,10 @@ from .spaces import squash
 
 __all__ = ["is_path_line", "path_steps"]
 
+#: Characters that separate a path's steps: a part made of them alone (首页 / 本地新闻 / 正文, set
+#: apart by spaces) is a separator, never a step.
+_SEPARATOR_CHARS = "/／|｜·•-–—>＞»›→ "
+
 
 def path_steps(text: str, single: bool = False, max_step: int = RULES.max_crumb_step) -> list[str] | None:
     """The steps of a path line, or None when the line is not one. ``single``: one step is
@@ -17,11 +21,11 @@ def path_steps(text: str, single: bool = False, max_step: int = RULES.max_crumb_
     (['首页', '新华社记者看东北', '人物专访'], ['新华网'])
     >>> path_steps("您所在的位置 首页 专题频道 新春走基层2022")
     ['首页', '专题频道', '新春走基层2022']
-    >>> path_steps("首页 > 科技 > 正文"), path_steps("这不是一个路径。")
-    (['首页', '科技'], None)
+    >>> path_steps("首页 > 科技 > 正文"), path_steps("首页 / 本地新闻 / 正文"), path_steps("这不是一个路径。")
+    (['首页', '科技'], ['首页', '本地新闻'], None)
     """
     parts, marked = _split(squash(text))
-    parts = [p for p in parts if p]
+    parts = [p for p in parts if p and p.strip(_SEPARATOR_CHARS)]  # a lone / or | between steps is none
     if parts and parts[-1] == CRUMB_ARTICLE_STEP:
         parts.pop()
     if not parts or any(len(p) > max_step or "。" in p for p in parts):
