@@ -48,14 +48,21 @@ def _from_info_zone(blocks: list[Block], rules: Rules) -> TimeRegion | None:
     return None
 
 
+def _candidate(block: Block, rules: Rules) -> bool:
+    """A block that may be the info line: it holds a year's 19 or 20 or a source label's 源 or 出
+    (told in C before anything else: no other can give a time, find_datetime and find_source),
+    and is shaped as an info line outside the body, chrome and credits."""
+    text = block.text
+    if "20" not in text and "19" not in text and "源" not in text and "出" not in text:
+        return False
+    return is_info_line(block, rules) and block.zone not in _NO_INFO_ZONES
+
+
 def _from_lines(blocks: list[Block], before: int | None, fmt: str, rules: Rules) -> TimeRegion | None:
     for block in blocks:
         if before is not None and block.index >= before:
             return None
-        text = block.text
-        if "20" not in text and "19" not in text and "源" not in text and "出" not in text:
-            continue  # no year and no source label (find_datetime, find_source): no info line
-        if not is_info_line(block, rules) or block.zone in _NO_INFO_ZONES:
+        if not _candidate(block, rules):
             continue
         match = find_datetime(block.text)
         if not match:
