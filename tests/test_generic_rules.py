@@ -271,3 +271,27 @@ def test_a_row_of_page_tools_under_the_text_is_no_paragraph(line: str, tools: bo
     texts = [p.text for p in qizhi_parser.parse(html).paragraphs]
     assert (line in texts) is not tools, texts
     assert texts[-1] == (line if not tools else "第三段正文，说明了下一步的工作安排。")
+
+
+LOGO_ABOVE_TITLE = [
+    ("traditional-div-title", "示例新聞網", "社區圖書館延長開放時間", "--",
+     "發佈時間：2023年11月02日 14:20　來源：示例新聞網"),
+    ("simplified-div-title", "示例新闻网", "社区图书馆延长开放时间", "_",
+     "发布时间：2023年11月02日 14:20　来源：示例新闻网"),
+]
+
+
+@pytest.mark.parametrize(("site", "headline", "separator", "info"), [r[1:] for r in LOGO_ABOVE_TITLE],
+                         ids=[r[0] for r in LOGO_ABOVE_TITLE])
+def test_the_logo_heading_above_a_title_block_is_no_pretitle(site: str, headline: str, separator: str,
+                                                             info: str) -> None:
+    """A site's <h1> logo set above a headline printed in a <div>: the page title names it the
+    site (after its separator), so it is neither the headline nor its 引题."""
+    html = (f"<html><head><title>{headline}{separator}{site}</title></head><body><h1 id='logo'>{site}</h1>"
+            f"<div class='main'><div class='newstitle'>{headline}</div><div>{info}</div>"
+            f"<div>{TRADITIONAL_PROSE}</div></div></body></html>")
+    article = qizhi_parser.parse(html)
+    assert (article.headline, article.pretitle) == (headline, None)
+    # a real 引题 in the same place is kept
+    kept = qizhi_parser.parse(html.replace(f"<h1 id='logo'>{site}</h1>", "<h3>示例城市公共文化服务</h3>"))
+    assert (kept.headline, kept.pretitle) == (headline, "示例城市公共文化服务")

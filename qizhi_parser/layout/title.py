@@ -62,6 +62,11 @@ def page_title(page: Page) -> str | None:
     return page.meta.get("og:title") or page.title or None
 
 
+def _html_title(page: Page) -> str | None:
+    """The page title of an HTML page; None for a text dump, which has none."""
+    return page_title(page) if page.format == "html" else None
+
+
 def _beside(block: Block, head: Block, zone: Zone, classes: frozenset[str], rules: Rules) -> bool:
     """The element next to the headline that is its 引题 (above) or 副题 (below): one a template
     marks so (``zone``), or a heading element with its class or in the headline's zone."""
@@ -84,11 +89,14 @@ def _heads(page: Page) -> tuple[list[Block], str]:
         "html:title-h2"
 
 
-def _neighbour(blocks: list[Block], index: int, head: Block, zone: Zone, classes: frozenset[str],
+def _neighbour(page: Page, index: int, head: Block, zone: Zone, classes: frozenset[str],
                rules: Rules) -> str | None:
-    """The text of the block at ``index`` when it sits beside the headline as its 引题 or 副题."""
+    """The text of the block at ``index`` when it sits beside the headline as its 引题 or 副题;
+    never the site's name (a logo's <h1> right above a headline the page title names)."""
+    blocks = page.blocks
     if 0 <= index < len(blocks) and _beside(blocks[index], head, zone, classes, rules):
-        return squash(blocks[index].text) or None
+        text = squash(blocks[index].text)
+        return text if text and not is_site_name(text, page_title(page)) else None
     return None
 
 
@@ -100,8 +108,8 @@ def from_markup(page: Page, anchor: int | None, rules: Rules = RULES) -> TitleRe
         return None
     before = [b for b in heads if anchor is not None and b.index < anchor]
     head = before[-1] if before else heads[0]
-    pretitle = _neighbour(page.blocks, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
-    subtitle = _neighbour(page.blocks, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
+    pretitle = _neighbour(page, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
+    subtitle = _neighbour(page, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
     return _title(_lines(head), pretitle, subtitle, rule, head.index)
 
 
@@ -182,12 +190,13 @@ def _title_below(page: Page, anchor: int, rules: Rules) -> TitleRegion | None:
                        subtitle, last)
 
 
-def _pretitle_of(groups: list[list[Block]], rules: Rules) -> str | None:
-    """The run before the headline's, when it can be a 引题."""
+def _pretitle_of(groups: list[list[Block]], rules: Rules, title: str | None) -> str | None:
+    """The run before the headline's, when it can be a 引题: never the site's name that the page
+    ``title`` ends in (a logo's heading above the title block)."""
     if len(groups) < 2:
         return None
     text = squash(" ".join(b.text for b in groups[-2]))
-    return text if text and _pretitle_like(text, rules) else None
+    return text if text and _pretitle_like(text, rules) and not is_site_name(text, title) else None
 
 
 def _pretitle_like(text: str, rules: Rules) -> bool:
@@ -227,7 +236,7 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
         below = _title_below(page, anchor, rules)
         if below is not None:
             return below
-    pretitle = _pretitle_of(groups, rules)
+    pretitle = _pretitle_of(groups, rules, _html_title(page))
     lines = [line for b in head for line in _lines(b)]
     return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
 
@@ -326,8 +335,8 @@ def from_title_heading(page: Page, anchor: int | None, title: str, rules: Rules 
         return None
     head, line = max(reversed(matching), key=lambda pair: _title_share(pair[1], title))
     lines = _lines(head) if line == head.text else [squash(line)]
-    pretitle = _neighbour(blocks, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
-    subtitle = _neighbour(blocks, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
+    pretitle = _neighbour(page, head.index - 1, head, _PRETITLE, PRETITLE_CLASSES, rules)
+    subtitle = _neighbour(page, head.index + 1, head, _SUBTITLE, SUBTITLE_CLASSES, rules)
     return _title(lines, pretitle, subtitle, f"{page.format}:title-match", head.index)
 
 
@@ -335,7 +344,7 @@ def _checked(page: Page, found: TitleRegion | None, anchor: int | None, rules: R
     """The title group found, unless the page title does not hold it and names another
     heading above the time line: the generic reading's check on a logo, a channel name, a
     subtitle or a caption taken for the headline."""
-    title = page_title(page) if page.format == "html" else None
+    title = _html_title(page)
     if found is None or title is None or within_title(found.raw, title, rules.title_match_share):
         return found
     return from_title_heading(page, anchor, title, rules) or found
@@ -351,7 +360,7 @@ def locate_title(page: Page, anchor: int | None, rules: Rules = RULES) -> tuple[
     title = _checked(page, title, anchor, rules)
     if title is None and page.format == "html":
         title = from_title_match(page, anchor)
-    named = page_title(page) if page.format == "html" else None
+    named = _html_title(page)
     if title is None and named is not None:
         title = from_title_heading(page, anchor, named, rules)  # a title block the layout rules did not see
     if title is not None and len(title.raw) > MAX_HEADLINE:
