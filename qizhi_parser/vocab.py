@@ -118,6 +118,8 @@ INTERN_LABELS = frozenset({"实习记者", "實習記者", "本报实习生", "�
 
 #: Sources of the publishing family: a source starting with one of these is not a reprint.
 OWN_SOURCES = ("人民网", "人民網", "人民日报", "人民日報", "旗帜网", "旗幟網", "人民论坛", "人民論壇")
+#: A source that is the publishing site itself, whichever it is (本网, 本网综合, 本报, 本站 …).
+SELF_SOURCES = ("本网", "本網", "本报", "本報", "本站", "本台", "本刊")
 
 #: Site names that are never a headline.
 SITE_NAMES = frozenset({"人民网", "人民網", "旗帜网", "旗幟網", "人民日报", "人民日報"})

@@ -84,6 +84,19 @@ def _plausible(name: str) -> bool:
     return bool(_LATIN_NAME.match(name))
 
 
+def _is_label(token: str) -> bool:
+    """A credit label printed among the names (记者, 通讯员), or one behind its outlet (本网记者,
+    新华社记者): a role word, never a person's name.
+
+    >>> [_is_label(t) for t in ("记者", "本网记者", "新华社记者", "张三", "记者张三")]
+    [True, True, True, False, False]
+    """
+    if token in CREDIT_LABELS:
+        return True
+    outlet = OUTLET_LABEL.match(token) if not _OUTLET_ENDS.isdisjoint(token[1:9]) else None
+    return outlet is not None and outlet.end() == len(token)
+
+
 def _split_names(text: str) -> tuple[list[str], list[str]] | None:
     """Names and interns of one label's segment, or None if it is not a list of names."""
     names: list[str] = []
@@ -117,6 +130,8 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
             if pending:
                 return None
         for token in tokens:
+            if _is_label(token):
+                continue  # 作者：记者 张三, 作者：本网记者 赵六: the label word is no name
             if not _plausible(token):
                 return None
             names.append(token)

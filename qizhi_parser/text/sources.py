@@ -7,19 +7,22 @@ from collections.abc import Sequence
 import regex
 
 from ..settings import SITE_NAME_LENGTH
-from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SOURCE, SOURCE_LINE, SOURCE_META
+from ..vocab import OUTLET_END, OWN_SOURCES, PERSON_NAME, SELF_SOURCES, SOURCE, SOURCE_LINE, SOURCE_META
 from .spaces import squash
 
 __all__ = ["find_source", "is_reprint", "is_source_line", "printed_source", "source_from_meta"]
 
 
 def is_reprint(name: str) -> bool:
-    """False for the publishing family (人民网, 人民日报, 旗帜网 and their channels).
+    """False for the publishing family (人民网, 人民日报, 旗帜网 and their channels) and for the
+    site naming itself (本网, 本报, 本站, 本台, 本刊: "this site", whichever it is).
 
     >>> is_reprint("人民网－人民日报"), is_reprint("旗幟網"), is_reprint("北京青年报"), is_reprint("新华网")
     (False, False, True, True)
+    >>> is_reprint("本网"), is_reprint("本网综合"), is_reprint("本溪日报")
+    (False, False, True)
     """
-    return not squash(name).replace(" ", "").startswith(OWN_SOURCES)
+    return not squash(name).replace(" ", "").startswith((*OWN_SOURCES, *SELF_SOURCES))
 
 
 def find_source(text: str) -> regex.Match[str] | None:
