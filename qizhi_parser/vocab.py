@@ -283,6 +283,18 @@ EDITION = regex.compile(
     regex.VERBOSE,
 )
 
+#: A dateline opening the first paragraph with no credit, set apart from the text by a space:
+#: 新华社酒泉4月16日电　…, 中新网上海5月10日电 …, 本报讯 …. It prints its month and day before 电
+#: (今年4月16日电力公司… runs on, never a space after 电), or is the paper's own 讯.
+AGENCY_DATELINE = regex.compile(
+    r"""
+    ^[\s\u3000]*+
+    (?P<dateline>[^\s（()）。，,：:\d]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)|(?:本报|本報|本网|本網|本台)(?:讯|訊))
+    (?=[\s\u3000])
+    """,
+    regex.VERBOSE,
+)
+
 #: A dateline opening the first paragraph, with a credit in brackets:
 #: 本报讯（记者叶婉）, 人民网北京5月9日电 （记者栗翘楚）, 新华社北京5月9日电（记者张三）.
 DATELINE_CREDIT = regex.compile(

@@ -299,3 +299,37 @@ def test_the_logo_heading_above_a_title_block_is_no_pretitle(site: str, headline
     # a real 引题 in the same place is kept
     kept = qizhi_parser.parse(html.replace(f"<h1 id='logo'>{site}</h1>", "<h3>示例城市公共文化服务</h3>"))
     assert (kept.headline, kept.pretitle) == (headline, "示例城市公共文化服务")
+
+
+def test_paragraphs_set_apart_by_br_in_one_cell_are_paragraphs() -> None:
+    """An old government page prints its text in one table cell, each paragraph indented and
+    set apart by <br>: each sentence-ending line closes a paragraph; a line that runs on (a
+    colon) stays with the next."""
+    cell = ("　　3月4日，示例县召开春耕生产现场会，实地观摩农机作业和育苗基地建设。<br>"
+            "　　会议要求：<br>各乡镇要抓住有利时机，全力做好春耕备耕各项工作。<br>"
+            "　　会议强调，要确保粮食生产稳定，“把饭碗牢牢端在自己手中。”")
+    html = ("<html><head><title>示例县召开春耕生产现场会</title></head><body><table><tr><td><b>示例县召开春耕生产现场会"
+            "</b></td></tr><tr><td>[ 2022-03-05 ]　来源：县农业农村局</td></tr>"
+            f"<tr><td>{cell}</td></tr></table></body></html>")
+    assert [p.text for p in qizhi_parser.parse(html).paragraphs] == [
+        "3月4日，示例县召开春耕生产现场会，实地观摩农机作业和育苗基地建设。",
+        "会议要求： 各乡镇要抓住有利时机，全力做好春耕备耕各项工作。",
+        "会议强调，要确保粮食生产稳定，“把饭碗牢牢端在自己手中。”",
+    ]
+
+
+DATELINES = [
+    ("agency-no-credit", "新华社酒泉4月16日电　4月16日9时许，我国成功发射一颗卫星。", "新华社酒泉4月16日电"),
+    ("agency-credit", "新华社北京5月9日电（记者张三）5月9日，会议在北京召开。", "新华社北京5月9日电"),
+    ("own-paper", "本报讯 近日，我市召开会议，部署下一阶段的重点工作任务。", "本报讯"),
+    ("power-company", "今年4月16日电力公司检修线路，部分居民用电受到短暂影响。", None),
+    ("phone-call", "记者4月16日电话采访了当事人，了解事情的来龙去脉。", None),
+]
+
+
+@pytest.mark.parametrize(("first", "dateline"), [r[1:] for r in DATELINES], ids=[r[0] for r in DATELINES])
+def test_a_dateline_opening_the_text(first: str, dateline: str | None) -> None:
+    html = ("<html><head><title>示例新闻标题</title></head><body><h1>示例新闻标题</h1>"
+            f"<div>2024-04-16 10:12 来源：新华网</div><div><p>{first}</p><p>第二段正文，补充了更多的细节。</p></div>"
+            "</body></html>")
+    assert qizhi_parser.parse(html).dateline == dateline

@@ -13,7 +13,7 @@ from ..text.credits import dateline_credit
 from ..text.edition import read_edition
 from ..text.spaces import squash, strip_indent
 from ..text.urls import Links, url_info
-from ..vocab import DATELINE_TITLE, LEAD_END, ORIGINAL_HEADLINE, PAGER_NUMBER
+from ..vocab import AGENCY_DATELINE, DATELINE_TITLE, LEAD_END, ORIGINAL_HEADLINE, PAGER_NUMBER
 
 __all__ = [
     "extract_dateline",
@@ -51,6 +51,31 @@ def _lead(block: Block, text: str, fmt: str, max_lead: int) -> str | None:
     return None
 
 
+#: A line ending so ends its sentence: a <br> after it starts a new paragraph.
+_SENTENCE_END = tuple("。！？!?…")
+_QUOTE_CLOSERS = "”’」』\"'）)"
+
+
+def _paragraph_texts(block: Block, text: str, fmt: str) -> list[str]:
+    """The paragraphs of one body line: on an HTML page, a block whose lines are set apart by
+    <br> (a table cell or an unclosed <p> of an old page, each paragraph indented) is split
+    after each line that ends its sentence; a line that runs on (a colon, a comma) stays with
+    the next. The whole block only: a line the body cut (related titles) is one paragraph."""
+    lines = block.lines
+    if fmt != "html" or len(lines) < 2 or text != strip_indent(block.text):
+        return [text]
+    found: list[str] = []
+    current: list[str] = []
+    for part in lines:
+        current.append(part)
+        if part.rstrip(_QUOTE_CLOSERS).endswith(_SENTENCE_END):
+            found.append(strip_indent(" ".join(current)))
+            current = []
+    if current:
+        found.append(strip_indent(" ".join(current)))
+    return found if len(found) > 1 else [text]
+
+
 def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
     """Headings and the paragraphs under them; text before the first heading is a
     section without one."""
@@ -63,8 +88,9 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
                 sections.append(Section(heading=heading, paragraphs=paragraphs))
             heading, paragraphs = line.text, []
         elif line.kind == _PARAGRAPH:
-            lead = _lead(line.block, line.text, page.format, layout.rules.max_text_lead)
-            paragraphs.append(Paragraph(text=line.text, lead=lead))
+            for i, text in enumerate(_paragraph_texts(line.block, line.text, page.format)):
+                lead = _lead(line.block, text, page.format, layout.rules.max_text_lead) if i == 0 else None
+                paragraphs.append(Paragraph(text=text, lead=lead))
     if paragraphs or heading is not None:
         sections.append(Section(heading=heading, paragraphs=paragraphs))
     missing = not any(s.paragraphs for s in sections)
@@ -100,10 +126,17 @@ def extract_dateline(page: Page, layout: Layout) -> Found[str | None]:
         match = DATELINE_TITLE.match(datelines[0].text)
         return Found(match["dateline"] if match else None, raw=datelines[0].text, block=datelines[0].block.index)
     paragraphs = layout.paragraphs
-    found = dateline_credit(paragraphs[0].text) if paragraphs else None
-    if found is None:
+    if not paragraphs:
         return Found(None)
-    return Found(found[0], raw=paragraphs[0].text, block=paragraphs[0].block.index)
+    first = paragraphs[0]
+    found = dateline_credit(first.text)
+    if found is not None:
+        return Found(found[0], raw=first.text, block=first.block.index)
+    plain = AGENCY_DATELINE.match(first.text)
+    if plain is None:
+        return Found(None)
+    rule = f"{page.format}:dateline-opening-text"
+    return Found(plain["dateline"], raw=first.text, rule=rule, block=first.block.index)
 
 
 def extract_images(page: Page, layout: Layout) -> Found[list[Image]]:

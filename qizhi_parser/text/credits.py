@@ -97,6 +97,29 @@ def _is_label(token: str) -> bool:
     return outlet is not None and outlet.end() == len(token)
 
 
+def _tokens(chunk: str) -> list[str] | None:
+    """The words of one chunk of names: a Latin name whole; Han words at spaces, two single
+    characters padded apart for alignment (方  敏) joined; None for a single character left over."""
+    if _LATIN_NAME.match(chunk):
+        return [_SPACES.sub(" ", chunk)]
+    tokens: list[str] = []
+    pending = ""
+    for token in _SPACES.split(chunk):
+        if not token:
+            continue
+        if _SINGLE_HAN.match(token):
+            if pending:
+                tokens.append(pending + token)
+                pending = ""
+            else:
+                pending = token
+            continue
+        if pending:
+            return None
+        tokens.append(token)
+    return None if pending else tokens
+
+
 def _split_names(text: str) -> tuple[list[str], list[str]] | None:
     """Names and interns of one label's segment, or None if it is not a list of names."""
     names: list[str] = []
@@ -108,27 +131,9 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
         intern = bool(INTERN_MARK.search(chunk))
         if intern:
             chunk = INTERN_MARK.sub(" ", chunk).strip()
-        if _LATIN_NAME.match(chunk):
-            tokens = [_SPACES.sub(" ", chunk)]
-        else:
-            tokens = []
-            pending = ""
-            for token in _SPACES.split(chunk):
-                if not token:
-                    continue
-                if _SINGLE_HAN.match(token):
-                    # two-character names are padded for alignment: 方  敏
-                    if pending:
-                        tokens.append(pending + token)
-                        pending = ""
-                    else:
-                        pending = token
-                    continue
-                if pending:
-                    return None
-                tokens.append(token)
-            if pending:
-                return None
+        tokens = _tokens(chunk)
+        if tokens is None:
+            return None
         for token in tokens:
             if _is_label(token):
                 continue  # 作者：记者 张三, 作者：本网记者 赵六: the label word is no name
