@@ -375,6 +375,10 @@ WIDGET_WORDS = (
     "阅读剩余全文", "閱讀剩餘全文", "展开全文", "展開全文", "返回顶部", "返回頂部", "下一篇", "上一篇",
     "字号减小", "字号增大", "字號減小", "字號增大", "字体放大", "字体缩小", "字體放大", "字體縮小",
     "放大", "缩小", "縮小",
+    # a video player's placeholder: 视频加载中...
+    "加载中", "加載中", "正在加载", "正在加載", "请稍候", "請稍候",
+    "您的浏览器不支持视频播放", "您的瀏覽器不支持視頻播放",
+    "...", "……", "…",
     "X", "×", "✕",  # a close button
 )
 _WIDGET_TOKEN = rf"""
@@ -388,6 +392,11 @@ _WIDGET_TOKEN = rf"""
 WIDGET = regex.compile(
     rf"^[\s\u3000]*{_WIDGET_TOKEN}(?:[\s\u3000|｜/／·]*{_WIDGET_TOKEN}){{0,15}}[\s\u3000]*$",
     regex.VERBOSE,
+)
+#: A time printed without its year (12-05 21:08, 12月5日 21:08:30): a mobile page's info line, which
+#: gives no time (the year cannot be told) but is no text either.
+YEARLESS_STAMP = regex.compile(
+    r"^[\s\u3000]*+(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)[\s\u3000]*+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)"
 )
 #: Marks of the site footer (copyright, licence numbers, report lines): the body ends there.
 FOOTER_MARKS = (

@@ -333,3 +333,17 @@ def test_a_dateline_opening_the_text(first: str, dateline: str | None) -> None:
             f"<div>2024-04-16 10:12 来源：新华网</div><div><p>{first}</p><p>第二段正文，补充了更多的细节。</p></div>"
             "</body></html>")
     assert qizhi_parser.parse(html).dateline == dateline
+
+
+def test_a_time_without_its_year_is_no_time_and_no_text() -> None:
+    """A mobile page prints 12-05 21:08 and its source under the headline, with no year: no time
+    can be read (a guessed year would be a wrong value), the issue says why, and the line is no
+    paragraph; nor is a video player's placeholder."""
+    html = ("<html><head><title>夜市经济激活消费新活力</title></head><body><article><h1>夜市经济激活消费新活力</h1>"
+            "<div><span>12-05 21:08</span><span>示例晚报</span></div><div>视频加载中...</div>"
+            f"<section>{PROSE}</section></article></body></html>")
+    article = qizhi_parser.parse(html)
+    assert article.published_at is None
+    assert [p.text for p in article.paragraphs] == ["第一段正文，讲述了一件事情的来龙去脉。",
+                                                     "第二段正文，补充了更多的细节和背景。"]
+    assert any(i.field == "published_at" and "without the year" in i.message for i in article.issues)

@@ -74,6 +74,10 @@ CASES: list[tuple[str, dict[str, typing.Any], Context, LineKind]] = [
     ("原标题：春季招聘会", {"hidden": True}, HTML, LineKind.HIDDEN),
     ("原标题：春季招聘会", {"zone": Zone.ORIGINAL_HEADLINE}, HTML, LineKind.HIDDEN),
     ("扫码下载客户端", {"zone": Zone.CHROME}, HTML, LineKind.CHROME),
+    ("12-05 21:08 示例晚报", {}, FIRST_HTML, LineKind.STAMP),  # a mobile page's info line, no year
+    ("12-05 21:08，记者在夜市看到，摊位前人头攒动。", {}, FIRST_HTML, LineKind.PARAGRAPH),  # a sentence
+    ("12-05 21:08 示例晚报", {}, HTML, LineKind.PARAGRAPH),  # under the text: not the header's
+    ("视频加载中...", {}, HTML, LineKind.WIDGET),  # a video player's placeholder
     ("", {"images": (("/pic/a.jpg", None),)}, HTML, LineKind.IMAGE),
     ("", {}, HTML, LineKind.EMPTY),
     ("更多精彩 " + "内容" * 120 + ">>", {"linked": True}, HTML, LineKind.PROMO),  # long, but ends in >>

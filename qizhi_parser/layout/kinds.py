@@ -19,7 +19,7 @@ from ..page import Block
 from ..settings import RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.edition import edition_match
-from ..text.shapes import ends_open
+from ..text.shapes import ends_open, is_prose
 from ..text.sources import is_source_line
 from ..text.spaces import strip_indent
 from ..vocab import (
@@ -42,6 +42,7 @@ from ..vocab import (
     STOP,
     STOP_WORDS,
     WIDGET,
+    YEARLESS_STAMP,
     Zone,
 )
 
@@ -96,6 +97,9 @@ class LineKind(str, Enum):
     """点击进入 …, 更多精彩 >>."""
     WIDGET = "widget"
     """A line only of share-widget words (微信 微博 QQ空间), or a lone character (a close button's X)."""
+    STAMP = "stamp"
+    """A time printed without its year above the text (12-05 21:08 示例晚报): an info line no time
+    can be read from, never text."""
     IMAGE = "image"
     """Images with no text."""
     HIDDEN = "hidden"
@@ -212,6 +216,13 @@ def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.WIDGET if lone or (len(text) <= ctx.rules.max_widget_line and WIDGET.match(text)) else None
 
 
+def _stamp(block: Block, text: str, ctx: Context) -> LineKind | None:
+    # above the text only: a time in a paragraph's first words (12-05 21:08，记者…) is a sentence
+    if ctx.first and text[0].isdigit() and YEARLESS_STAMP.match(text) and not is_prose(text, ctx.rules.min_prose):
+        return LineKind.STAMP
+    return None
+
+
 def _byline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.BYLINE if CREDIT_LABELS.get(text) in BYLINE_ROLES else None
 
@@ -242,7 +253,7 @@ def _dateline(block: Block, text: str, ctx: Context) -> LineKind | None:
     return LineKind.DATELINE if ctx.first and DATELINE_TITLE.match(text) else None
 
 
-SHORT_RULES: tuple[Rule, ...] = (_widget, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
+SHORT_RULES: tuple[Rule, ...] = (_widget, _stamp, _byline, _credit, _photo_credit, _caption, _lone_caption, _dateline)
 
 
 @functools.lru_cache(maxsize=64)  # one entry a set of rules: the defaults and each template's
