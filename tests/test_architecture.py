@@ -121,6 +121,9 @@ def test_text_knows_no_page_and_fields_only_extract() -> None:
 FACTS = {
     ("warc.py", "200 <= status < 300"), ("records.py", "len(text) <= 200"),
     ("decode.py", "176 <= gb[0] <= 215"), ("decode.py", "164 <= b5[0] <= 198"),
+    # the 12-hour clock (下午3:30 is 15:30; 中午 runs from 11 to 2)
+    ("times.py", "hour < 12"), ("times.py", "hour == 12"), ("times.py", "1 <= hour <= 11"),
+    ("times.py", "11 <= hour <= 14"),
 }
 
 

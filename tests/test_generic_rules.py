@@ -347,3 +347,23 @@ def test_a_time_without_its_year_is_no_time_and_no_text() -> None:
     assert [p.text for p in article.paragraphs] == ["第一段正文，讲述了一件事情的来龙去脉。",
                                                      "第二段正文，补充了更多的细节和背景。"]
     assert any(i.field == "published_at" and "without the year" in i.message for i in article.issues)
+
+
+CLOCKS = [
+    ("afternoon", "2023年05月12日 下午3:30　来源：示例网", "2023-05-12T15:30:00+08:00", "minute"),
+    ("evening", "2023-05-12 晚上8:05 来源：示例网", "2023-05-12T20:05:00+08:00", "minute"),
+    ("weekday-between", "2023年5月12日 星期五 15:20 来源：示例网", "2023-05-12T15:20:00+08:00", "minute"),
+    ("midnight-ambiguous", "2023-05-12 晚上12:05 来源：示例网", "2023-05-12T00:00:00+08:00", "day"),
+    ("contradiction", "2023-05-12 上午15:00 来源：示例网", "2023-05-12T00:00:00+08:00", "day"),
+]
+
+
+@pytest.mark.parametrize(("info", "at", "precision"), [r[1:] for r in CLOCKS], ids=[r[0] for r in CLOCKS])
+def test_a_twelve_hour_time_and_a_weekday_in_the_info_line(info: str, at: str, precision: str) -> None:
+    """下午3:30 is 15:30; a weekday between date and time is passed over; an hour its part of the
+    day does not tell (晚上12点, 上午15点) leaves the time of day unknown, never guessed."""
+    html = ("<html><head><title>示例标题</title></head><body><h1>示例标题</h1>"
+            f"<div>{info}</div><div>{PROSE}</div></body></html>")
+    article = qizhi_parser.parse(html)
+    assert (article.published_at.isoformat() if article.published_at else None, article.published_precision) == (
+        at, precision)

@@ -39,14 +39,52 @@ def find_datetime(text: str) -> regex.Match[str] | None:
     return DATETIME.search(text)
 
 
+#: Parts of the day a 12-hour clock is printed with: the morning's hours stand, the afternoon's
+#: and evening's from 1 to 11 are 13 to 23.
+_MORNING = frozenset({"上午", "早上", "清晨", "凌晨"})
+_EVENING = frozenset({"下午", "傍晚", "晚上", "夜间", "夜間", "晚间", "晚間"})
+
+
+def _hour(hour: int, period: str | None) -> int | None:
+    """The 24-hour hour of a printed hour and its part of the day; None when the two do not tell
+    it (晚上12点, 上午15点): the date is read and the time of day left unknown.
+
+    >>> [_hour(3, "下午"), _hour(10, "上午"), _hour(12, "下午"), _hour(12, "凌晨"), _hour(1, "中午"), _hour(12, "晚上")]
+    [15, 10, 12, 0, 13, None]
+    """
+    if period is None:
+        return hour
+    if period in _MORNING:
+        if hour < 12:
+            return hour
+        return 0 if hour == 12 and period == "凌晨" else None
+    if period == "中午":
+        if 11 <= hour <= 14:
+            return hour
+        return hour + 12 if hour in (1, 2) else None
+    if 1 <= hour <= 11:  # afternoon and evening
+        return hour + 12
+    if hour == 12:
+        return 12 if period == "下午" else None
+    return hour  # 下午15:30: printed on the 24-hour clock already
+
+
 def read_match(match: regex.Match[str]) -> tuple[dt.datetime | None, Precision]:
-    """The time a :data:`~qizhi_parser.vocab.DATETIME` match prints (None when it is no real date)."""
+    """The time a :data:`~qizhi_parser.vocab.DATETIME` match prints (None when it is no real date);
+    a 12-hour time with its part of the day (下午3:30) read as 15:30.
+
+    >>> from qizhi_parser.vocab import DATETIME
+    >>> printed = ("2023年5月12日 下午3:30", "2023年5月12日 星期五 15:20")
+    >>> [read_match(DATETIME.search(t))[0].strftime("%H:%M") for t in printed]
+    ['15:30', '15:20']
+    """
     try:
         year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
-        if match["hour"] is None:
+        hour = _hour(int(match["hour"]), match["period"]) if match["hour"] is not None else None
+        if hour is None:
             return dt.datetime(year, month, day, tzinfo=CHINA_TZ), "day"
         second = int(match["second"]) if match["second"] else 0
-        value = dt.datetime(year, month, day, int(match["hour"]), int(match["minute"]), second, tzinfo=CHINA_TZ)
+        value = dt.datetime(year, month, day, hour, int(match["minute"]), second, tzinfo=CHINA_TZ)
         return value, "second" if match["second"] else "minute"
     except ValueError:
         return None, "day"
