@@ -201,6 +201,8 @@ NAME_SPLIT = regex.compile(r"[、，,；;／/|]")
 
 #: An intern mark after a name: 郜碧澄(实习) / （实习生）.
 INTERN_MARK = regex.compile(r"[(（]\s*(?:实习|實習)生?\s*[)）]")
+#: A note in brackets after a name: its holder's post (王明（示例大学教授）), not part of the name.
+NAME_NOTE = regex.compile(r"[(（][^（()）]{1,40}[)）]$")
 
 #: Leading bullets of a byline paragraph: □ 本报记者 葛灵丹.
 BULLETS = regex.compile(r"^[□■◎●○▲△◆◇★☆◼◻▪▫\s]+")

@@ -66,6 +66,8 @@ INFO_LINES = [
     ("outlet-label-among-names", "2023-09-05 07:30 来源：本网 作者：本网记者 赵六 编辑：钱七",
      [("author", ("赵六",)), ("editor", ("钱七",))]),
     ("agency-label-among-names", "来源：新华社 作者：新华社记者 李四、王五", [("author", ("李四", "王五"))]),
+    ("names-with-their-posts", "来源：示例日报 作者：王明（示例大学教授）、李华（示例研究院研究员）",
+     [("author", ("王明", "李华"))]),
     ("sentence", "记者从会上获悉，编辑部将于明日发布新规。", []),
 ]
 

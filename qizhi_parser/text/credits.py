@@ -21,6 +21,7 @@ from ..vocab import (
     INFO_ITEM,
     INTERN_LABELS,
     INTERN_MARK,
+    NAME_NOTE,
     NAME_SPLIT,
     OUTLET_LABEL,
     REVIEW_LEVELS,
@@ -131,6 +132,8 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
         intern = bool(INTERN_MARK.search(chunk))
         if intern:
             chunk = INTERN_MARK.sub(" ", chunk).strip()
+        if chunk[-1:] in ")）":
+            chunk = strip(NAME_NOTE.sub("", chunk))  # 王明（示例大学教授）: the name, not its holder's post
         tokens = _tokens(chunk)
         if tokens is None:
             return None
@@ -220,6 +223,23 @@ def _parse_credit_run(text: str) -> tuple[RawCredit, ...] | None:
     return tuple(credits)
 
 
+def _item_value(text: str) -> str:
+    """An info line item's value without the spaces, bars and brackets around it ([责任编辑：孙泽]);
+    a closing bracket stays when the value opens it (李华（示例研究院研究员）).
+
+    >>> _item_value(" 孙泽] "), _item_value("李华（研究员）")
+    ('孙泽', '李华（研究员）')
+    """
+    value = text.strip(SPACE + "|｜").lstrip("[【(（")
+    while value[-1:] in _CLOSERS and value.count(_OPENER[value[-1]]) < value.count(value[-1]):
+        value = value[:-1].rstrip(SPACE + "|｜")
+    return value
+
+
+_OPENER = {"]": "[", "】": "【", ")": "(", "）": "（"}
+_CLOSERS = "]】)）"
+
+
 def info_line_credits(text: str) -> tuple[RawCredit, ...]:
     """The credits among the labelled items of an info line, each item running to the
     next label: ``来源：中国军网 作者：王永文 责任编辑：孙泽 发布：2026-05-10`` gives the
@@ -240,7 +260,7 @@ def info_line_credits(text: str) -> tuple[RawCredit, ...]:
         if role is None:
             continue
         end = items[i + 1].start() if i + 1 < len(items) else len(text)
-        split = _split_names(text[match.end() : end].strip(SPACE + "|｜[]【】()（）"))
+        split = _split_names(_item_value(text[match.end() : end]))
         if split is None or not split[0]:
             continue
         names, interns = split
