@@ -369,3 +369,23 @@ def test_a_twelve_hour_time_and_a_weekday_in_the_info_line(info: str, at: str, p
     article = qizhi_parser.parse(html)
     assert (article.published_at.isoformat() if article.published_at else None, article.published_precision) == (
         at, precision)
+
+
+DUMP_ABOVE_HEADLINE = [
+    ("logo-line", "示例新闻网\n\n社区图书馆延长开放时间\n\n", "社区图书馆延长开放时间"),
+    ("sidebar-titles", "热点新闻\n\n示例市启动防汛四级应急响应\n\n多条公交线路临时调整\n\n"
+     "示例市发布暴雨橙色预警\n\n", "示例市发布暴雨橙色预警"),
+]
+
+
+@pytest.mark.parametrize(("top", "headline"), [r[1:] for r in DUMP_ABOVE_HEADLINE],
+                         ids=[r[0] for r in DUMP_ABOVE_HEADLINE])
+def test_a_text_dump_takes_no_site_name_or_sidebar_title_for_the_pretitle(top: str, headline: str) -> None:
+    """A dump keeps neither the page title nor the lists: the logo's line (示例新闻网) and a list of
+    other articles' titles above the headline are no 引题 (a gap at worst, never a wrong value)."""
+    dump = (f"{top}发布时间：2024-07-08 17:45　来源：示例日报\n\n"
+            "　　第一段正文，讲述了一件事情的来龙去脉。\n\n　　第二段正文，补充了更多的细节。\n")
+    article = qizhi_parser.parse(dump)
+    assert (article.headline, article.pretitle) == (headline, None)
+    kept = qizhi_parser.parse(f"坚持稳中求进 推动高质量发展\n\n{headline}\n\n" + dump[len(top):])
+    assert (kept.headline, kept.pretitle) == (headline, "坚持稳中求进 推动高质量发展")  # a lone run above is a 引题

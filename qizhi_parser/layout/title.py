@@ -23,6 +23,7 @@ from ..vocab import (
     DATETIME,
     PRETITLE_CLASSES,
     SITE_NAMES,
+    SITE_WORD,
     SOURCE_LINE,
     SUBTITLE_CLASSES,
     WIDGET,
@@ -190,13 +191,20 @@ def _title_below(page: Page, anchor: int, rules: Rules) -> TitleRegion | None:
                        subtitle, last)
 
 
-def _pretitle_of(groups: list[list[Block]], rules: Rules, title: str | None) -> str | None:
+def _pretitle_of(groups: list[list[Block]], rules: Rules, title: str | None, fmt: str) -> str | None:
     """The run before the headline's, when it can be a 引题: never the site's name that the page
-    ``title`` ends in (a logo's heading above the title block)."""
+    ``title`` ends in (a logo's heading above the title block). A text dump has no page title,
+    and keeps no markup of lists: there a short line ending in a site's word (示例新闻网) is none,
+    nor is a run that follows another title-like run (a list of other articles' titles above the
+    headline); a 引题 missed is a gap, a sidebar's title taken for one a wrong value."""
     if len(groups) < 2:
         return None
     text = squash(" ".join(b.text for b in groups[-2]))
-    return text if text and _pretitle_like(text, rules) and not is_site_name(text, title) else None
+    if not text or not _pretitle_like(text, rules) or is_site_name(text, title):
+        return None
+    if fmt == "text" and (len(groups) > 2 or (len(text) <= rules.max_site_name and SITE_WORD.search(text))):
+        return None
+    return text
 
 
 def _pretitle_like(text: str, rules: Rules) -> bool:
@@ -236,7 +244,7 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
         below = _title_below(page, anchor, rules)
         if below is not None:
             return below
-    pretitle = _pretitle_of(groups, rules, _html_title(page))
+    pretitle = _pretitle_of(groups, rules, _html_title(page), page.format)
     lines = [line for b in head for line in _lines(b)]
     return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
 
