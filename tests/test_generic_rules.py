@@ -389,3 +389,22 @@ def test_a_text_dump_takes_no_site_name_or_sidebar_title_for_the_pretitle(top: s
     assert (article.headline, article.pretitle) == (headline, None)
     kept = qizhi_parser.parse(f"坚持稳中求进 推动高质量发展\n\n{headline}\n\n" + dump[len(top):])
     assert (kept.headline, kept.pretitle) == (headline, "坚持稳中求进 推动高质量发展")  # a lone run above is a 引题
+
+
+LINKED_OUTLETS = [
+    ("sina-date-source", "<span>2023年10月08日 14:32</span><a href='http://example.cn/'>示例晚报</a>", "示例晚报"),
+    ("ifeng-linked-site", "<span>2023年08月22日 07:30</span> <span><a href='http://example.cn/'>中国新闻网</a></span>",
+     "中国新闻网"),
+    ("linked-category", "<span>2023年10月08日 14:32</span> <a href='http://example.cn/gn/'>国内</a>", None),
+    ("two-links", "<span>2023年10月08日 14:32</span> <a href='/a'>示例晚报</a> <a href='/b'>示例网</a>", None),
+]
+
+
+@pytest.mark.parametrize(("info", "source"), [r[1:] for r in LINKED_OUTLETS], ids=[r[0] for r in LINKED_OUTLETS])
+def test_the_one_linked_outlet_on_the_time_line_is_the_source(info: str, source: str | None) -> None:
+    """Portals print the source as a link beside the time, with no 来源 label: the time line's one
+    link is the source when it names an outlet (…报, …网); a category link, or two links, tell none."""
+    html = ("<html><head><title>示例标题</title></head><body><h1>示例标题</h1>"
+            f"<div class='date-source'>{info}</div><div>{PROSE}</div></body></html>")
+    found = qizhi_parser.parse(html).source
+    assert (found.name if found else None) == source
