@@ -201,6 +201,8 @@ NAME_SPLIT = regex.compile(r"[、，,；;／/|]")
 
 #: An intern mark after a name: 郜碧澄(实习) / （实习生）.
 INTERN_MARK = regex.compile(r"[(（]\s*(?:实习|實習)生?\s*[)）]")
+#: A portal's staff id after an editor's name: 王晓_NBJ11279.
+STAFF_ID = regex.compile(r"_[A-Za-z]{1,8}\d{2,10}$")
 #: A note in brackets after a name: its holder's post (王明（示例大学教授）), not part of the name.
 NAME_NOTE = regex.compile(r"[(（][^（()）]{1,40}[)）]$")
 

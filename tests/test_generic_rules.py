@@ -408,3 +408,14 @@ def test_the_one_linked_outlet_on_the_time_line_is_the_source(info: str, source:
             f"<div class='date-source'>{info}</div><div>{PROSE}</div></body></html>")
     found = qizhi_parser.parse(html).source
     assert (found.name if found else None) == source
+
+
+def test_a_portal_foot_names_the_author_and_the_editor_with_a_staff_id() -> None:
+    """本文来源：示例日报　作者：陈小红 closing the text names its author; 责任编辑：王晓_NBJ11279 is 王晓
+    (the portal's staff id is no part of the name)."""
+    html = ("<html><head><title>示例标题</title></head><body><h1>示例标题</h1>"
+            "<div>2023-11-20 09:15:42　来源: <a href='http://example.cn/'>示例日报</a></div>"
+            f"<div>{PROSE}<div>本文来源：示例日报　作者：陈小红</div></div>"
+            "<div>责任编辑：王晓_NBJ11279</div></body></html>")
+    credits = [(c.role.value, c.names) for c in qizhi_parser.parse(html).credits]
+    assert credits == [("author", ["陈小红"]), ("responsible_editor", ["王晓"])]

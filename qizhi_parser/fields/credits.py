@@ -34,12 +34,15 @@ def _photo_credit(text: str) -> RawCredit | None:
 
 
 def _line_credits(layout: Layout) -> tuple[list[tuple[int, RawCredit]], list[tuple[int, str]]]:
-    """The credits of the body's credit lines, and the labels printed without names."""
+    """The credits of the body's credit lines, and the labels printed without names; a source line
+    names its author too (本文来源：示例日报　作者：陈小红)."""
     found: list[tuple[int, RawCredit]] = []
     empty: list[tuple[int, str]] = []
-    for line in layout.of(LineKind.CREDIT, LineKind.PHOTO_CREDIT):
+    for line in layout.of(LineKind.CREDIT, LineKind.PHOTO_CREDIT, LineKind.SOURCE):
         index = line.block.index
-        if line.kind == LineKind.CREDIT:
+        if line.kind == LineKind.SOURCE:
+            found.extend((index, credit) for credit in info_line_credits(line.text) if credit.names)
+        elif line.kind == LineKind.CREDIT:
             for credit in parse_credit_run(line.text) or ():
                 if credit.names:
                     found.append((index, credit))

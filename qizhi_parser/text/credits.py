@@ -25,6 +25,7 @@ from ..vocab import (
     NAME_SPLIT,
     OUTLET_LABEL,
     REVIEW_LEVELS,
+    STAFF_ID,
 )
 from .spaces import SPACE, strip
 
@@ -134,6 +135,8 @@ def _split_names(text: str) -> tuple[list[str], list[str]] | None:
             chunk = INTERN_MARK.sub(" ", chunk).strip()
         if chunk[-1:] in ")）":
             chunk = strip(NAME_NOTE.sub("", chunk))  # 王明（示例大学教授）: the name, not its holder's post
+        if "_" in chunk:
+            chunk = STAFF_ID.sub("", chunk)  # 王晓_NBJ11279: a portal's staff id
         tokens = _tokens(chunk)
         if tokens is None:
             return None
