@@ -88,7 +88,8 @@ def extract_sections(page: Page, layout: Layout) -> Found[list[Section]]:
                 sections.append(Section(heading=heading, paragraphs=paragraphs))
             heading, paragraphs = line.text, []
         elif line.kind == _PARAGRAPH:
-            for i, text in enumerate(_paragraph_texts(line.block, line.text, page.format)):
+            texts = _paragraph_texts(line.block, line.text, page.format) if len(line.block.lines) > 1 else (line.text,)
+            for i, text in enumerate(texts):
                 lead = _lead(line.block, text, page.format, layout.rules.max_text_lead) if i == 0 else None
                 paragraphs.append(Paragraph(text=text, lead=lead))
     if paragraphs or heading is not None:

@@ -48,36 +48,37 @@ def _from_info_zone(blocks: list[Block], rules: Rules) -> TimeRegion | None:
     return None
 
 
-def _candidate(block: Block, rules: Rules) -> bool:
-    """A block that may be the info line: it holds a year's 19 or 20 or a source label's 源 or 出
-    (told in C before anything else: no other can give a time, find_datetime and find_source),
-    and is shaped as an info line outside the body, chrome and credits."""
-    text = block.text
-    if "20" not in text and "19" not in text and "源" not in text and "出" not in text:
-        return False
-    return is_info_line(block, rules) and block.zone not in _NO_INFO_ZONES
-
-
 def _from_lines(blocks: list[Block], before: int | None, fmt: str, rules: Rules) -> TimeRegion | None:
     for block in blocks:
         if before is not None and block.index >= before:
             return None
-        if not _candidate(block, rules):
+        text = block.text
+        if "20" not in text and "19" not in text and "源" not in text and "出" not in text:
+            continue  # no year and no source label (find_datetime, find_source): no info line
+        if not is_info_line(block, rules) or block.zone in _NO_INFO_ZONES:
             continue
-        match = find_datetime(block.text)
-        if not match:
-            loose = LOOSE_DATE.search(block.text) if find_source(block.text) else None
-            if loose:  # 9999年99月99日99:99 来源：…: the info line, with a date that cannot be one
-                return TimeRegion(block.index, f"{fmt}:time-source-line", loose.group(0).strip(), None, "day")
-            continue
-        timed = match["hour"] is not None
-        source = find_source(block.text) is not None
-        labelled = source or bool(_TIME_LABEL.search(block.text))
-        if not (timed or labelled):
-            continue
-        if not timed and len(block.text) > rules.max_untimed_info_line:
-            continue
-        value, precision = read_match(match)
-        kind = "time-source-line" if source else "time-line"
-        return TimeRegion(block.index, f"{fmt}:{kind}", match.group(0).strip(), value, precision)
+        found = _time_line(block, fmt, rules)
+        if found is not None:
+            return found
     return None
+
+
+def _time_line(block: Block, fmt: str, rules: Rules) -> TimeRegion | None:
+    """The time an info-line candidate prints, when it is the time line: a date and a time, or a
+    date with a label (来源, 发布时间) on a short line; or a 来源 line whose date cannot be one."""
+    text = block.text
+    match = find_datetime(text)
+    if not match:
+        loose = LOOSE_DATE.search(text) if find_source(text) else None
+        if loose:  # 9999年99月99日99:99 来源：…: the info line, with a date that cannot be one
+            return TimeRegion(block.index, f"{fmt}:time-source-line", loose.group(0).strip(), None, "day")
+        return None
+    timed = match["hour"] is not None
+    source = find_source(text) is not None
+    if not (timed or source or _TIME_LABEL.search(text)):
+        return None
+    if not timed and len(text) > rules.max_untimed_info_line:
+        return None
+    value, precision = read_match(match)
+    kind = "time-source-line" if source else "time-line"
+    return TimeRegion(block.index, f"{fmt}:{kind}", match.group(0).strip(), value, precision)

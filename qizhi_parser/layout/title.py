@@ -96,7 +96,10 @@ def _neighbour(page: Page, index: int, head: Block, zone: Zone, classes: frozens
     never the site's name (a logo's <h1> right above a headline the page title names)."""
     blocks = page.blocks
     if 0 <= index < len(blocks) and _beside(blocks[index], head, zone, classes, rules):
-        text = squash(blocks[index].text)
+        block = blocks[index]
+        text = squash(block.text)
+        if block.zone == zone:  # the template marks it so
+            return text or None
         return text if text and not is_site_name(text, page_title(page)) else None
     return None
 
