@@ -332,7 +332,8 @@ OUTLET_END = regex.compile(r"(?:网|網|报|報|社|台|刊)$")
 PERSON_NAME = regex.compile(r"\p{Han}{2,3}(?<![版报報网網社台刊端号號道站部厅廳局委办辦会會院处處室心组組])")
 #: The word a site's name ends in: 松花江网, 山西省人民政府网站, 中国政府门户网站, 新华社.
 SITE_WORD = regex.compile(
-    r"(?:网|網|网站|網站|门户|門戶|政府|日报|日報|晚报|晚報|报社|報社|电视台|電視台|广播电台|新闻|新聞)$"
+    r"(?:网|網|网站|網站|门户|門戶|政府|日报|日報|晚报|晚報|报社|報社|电视台|電視台|广播电台|新闻|新聞"
+    r"|数字报|數字報|电子报|電子報|电子版|電子版)$"
 )
 #: A title part naming the site (人民网, 手机人民网, 旗帜网 …): dropped with the parts after it.
 SITE_PART = regex.compile(r"人民网|人民網|旗帜网|旗幟網|人民日报|人民日報|people\.c", regex.IGNORECASE)
@@ -399,6 +400,8 @@ WIDGET = regex.compile(
     rf"^[\s\u3000]*{_WIDGET_TOKEN}(?:[\s\u3000|｜/／·]*{_WIDGET_TOKEN}){{0,15}}[\s\u3000]*$",
     regex.VERBOSE,
 )
+#: An e-paper's page label: 第01版：要闻, 第A03版, 05版：评论.
+PAGE_LABEL = regex.compile(r"^[\s\u3000]*+第?[A-Za-z]?\d{1,3}版(?:[\s\u3000]*+[:：][\s\u3000]*+\S{1,12})?[\s\u3000]*+$")
 #: A time printed without its year (12-05 21:08, 12月5日 21:08:30): a mobile page's info line, which
 #: gives no time (the year cannot be told) but is no text either.
 YEARLESS_STAMP = regex.compile(

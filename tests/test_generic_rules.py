@@ -419,3 +419,22 @@ def test_a_portal_foot_names_the_author_and_the_editor_with_a_staff_id() -> None
             "<div>责任编辑：王晓_NBJ11279</div></body></html>")
     credits = [(c.role.value, c.names) for c in qizhi_parser.parse(html).credits]
     assert credits == [("author", ["陈小红"]), ("responsible_editor", ["王晓"])]
+
+
+EPAPER = ("<html><head><title>示例日报数字报-乡村振兴绘新景</title></head><body>"
+          "<div>2023年05月12日 星期五 <a href='/'>往期回顾</a> <a href='/pdf'>PDF版</a></div><div>第01版：要闻</div>"
+          "<p>产业兴旺 生态宜居</p><h2>乡村振兴绘新景</h2><p>——示例县推进和美乡村建设纪实</p><p>本报记者　郑红</p>"
+          "<div><p>　　初夏时节，走进示例县青山村，白墙黛瓦的民居错落有致，村道干净整洁。</p>"
+          "<p>　　近年来，示例县坚持产业与生态并重，培育特色农业，带动村民增收致富。</p></div></body></html>")
+
+
+def test_an_epaper_page_names_its_paper_first_and_prints_no_time_line() -> None:
+    """An e-paper's title names the paper first (示例日报数字报-标题) and its page prints a bare date,
+    the paper's page (第01版：要闻) and the title group above the text, with no time line: the
+    headline is never the paper's name, the date bar or the page label, in the HTML or its dump."""
+    from tests._textdump import html_to_text
+
+    assert qizhi_parser.parse(EPAPER).headline == "乡村振兴绘新景"
+    dump = qizhi_parser.parse(html_to_text(EPAPER.encode("utf-8")))
+    assert (dump.pretitle, dump.headline, dump.subtitle) == (
+        "产业兴旺 生态宜居", "乡村振兴绘新景", "——示例县推进和美乡村建设纪实")

@@ -13,6 +13,7 @@ from ..settings import MAX_HEADLINE, RULES, Rules
 from ..text.credits import parse_credit_run
 from ..text.shapes import is_prose
 from ..text.spaces import squash
+from ..text.times import find_datetime
 from ..text.titles import is_site_name, matches_title, shared_run, title_prefixes, within_title
 from ..vocab import (
     CHROME,
@@ -21,6 +22,7 @@ from ..vocab import (
     CRUMB_SEP,
     CRUMB_TEXT_END,
     DATETIME,
+    PAGE_LABEL,
     PRETITLE_CLASSES,
     SITE_NAMES,
     SITE_WORD,
@@ -139,6 +141,8 @@ def _skippable(block: Block, rules: Rules) -> bool:
         or parse_credit_run(block.text) is not None
         or bool(_ADDRESS.match(block.text))
         or bool(SOURCE_LINE.match(block.text))  # 来源： 中国日报网
+        or find_datetime(block.text) is not None  # a date line (2023年05月12日 星期五 往期回顾), never a title
+        or bool(PAGE_LABEL.match(block.text))  # an e-paper's page: 第01版：要闻
     )
 
 
@@ -225,14 +229,11 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
     HTML). Of the runs between the breadcrumb and the time line, the last that
     does not start with a dash is the headline (its lines are the headline's
     lines), the run before it is the pre-title and a run after it starting with
-    —— is the subtitle. Without a time line, the first run after the breadcrumb
-    is the headline.
+    —— is the subtitle. Without a time line, a text dump's title group is the runs above its
+    first line of prose; else the first run after the breadcrumb is the headline.
     """
     blocks = page.blocks
-    if anchor is not None:
-        region = blocks[max(start, anchor - rules.title_reach) : anchor]
-    else:
-        region = blocks[start : start + 3 * rules.title_reach]
+    anchor, region = _title_region(page, anchor, start, rules)
     groups = _runs(region, page.format, rules, stop_at_second=anchor is None)
     if not groups:
         return None
@@ -250,6 +251,25 @@ def from_text(page: Page, anchor: int | None, start: int = 0, rules: Rules = RUL
     pretitle = _pretitle_of(groups, rules, _html_title(page), page.format)
     lines = [line for b in head for line in _lines(b)]
     return _title(lines, pretitle, subtitle, f"{page.format}:title-block", head[0].index)
+
+
+def _title_region(page: Page, anchor: int | None, start: int, rules: Rules) -> tuple[int | None, list[Block]]:
+    """The line the title group stands above (the time line; a dump's first line of prose when
+    it has none) and the blocks the group is looked for in."""
+    blocks = page.blocks
+    if anchor is None and page.format == "text":
+        anchor = _first_prose(blocks, start, rules)
+    if anchor is not None:
+        return anchor, blocks[max(start, anchor - rules.title_reach) : anchor]
+    return None, blocks[start : start + 3 * rules.title_reach]
+
+
+def _first_prose(blocks: list[Block], start: int, rules: Rules) -> int | None:
+    """Where a text dump's running text starts (the first line of prose near the top), if it does."""
+    for block in blocks[start : start + 3 * rules.title_reach]:
+        if is_prose(block.text, rules.min_prose):
+            return block.index
+    return None
 
 
 def _runs(region: list[Block], fmt: str, rules: Rules, *, stop_at_second: bool) -> list[list[Block]]:

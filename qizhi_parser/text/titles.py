@@ -6,6 +6,8 @@ import functools
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+import regex
+
 from ..settings import MAX_HEADLINE, MAX_TITLE_TAG, RULES
 from ..vocab import SITE_NAMES, SITE_PART, SITE_WORD, TITLE_SEPARATOR
 from .spaces import squash
@@ -32,6 +34,10 @@ def _channel(part: str, channels: Sequence[str], max_channel: int) -> bool:
     return not part.strip(" -_·|")
 
 
+#: A title's first part set off by a bare hyphen (示例日报数字报-标题): cut when it names a site.
+_SITE_LEAD = regex.compile(r"^\s*(?P<site>[^\s\-]{2,16})-(?=\S)")
+
+
 def strip_site_suffix(title: str, max_channel: int = RULES.max_channel_part, max_site: int = RULES.max_site_name,
                       channels: Sequence[str] = ()) -> str:
     """Cut a page title before its site part (and the channel parts before that: short
@@ -45,11 +51,21 @@ def strip_site_suffix(title: str, max_channel: int = RULES.max_channel_part, max
     ('冰雪运动进校园', '标题丁')
     >>> strip_site_suffix("某决议__2007年第23号国务院公报_中国政府网", channels=["国务院公报", "2007年第23号"])
     '某决议'
+
+    An e-paper may name itself first (示例日报数字报-标题): a site part before the headline is cut too.
+
+    >>> strip_site_suffix("示例日报数字报-乡村振兴绘新景"), strip_site_suffix("示例晚报电子版_标题戊_示例网")
+    ('乡村振兴绘新景', '标题戊')
     """
     cuts = [(m.start(), m.end()) for m in TITLE_SEPARATOR.finditer(title)]
     bounds = [0, *(end for _, end in cuts)]
     ends = [start for start, _ in cuts] + [len(title)]
     parts = [title[b:e] for b, e in zip(bounds, ends, strict=True)]
+    if len(parts) > 1 and _names_site(parts[0].strip(), max_site) and title[bounds[1] :].strip():
+        return strip_site_suffix(title[bounds[1] :], max_channel, max_site, channels)
+    lead = _SITE_LEAD.match(title)  # 示例日报数字报-标题: a bare hyphen after the site's name
+    if lead is not None and _names_site(lead["site"], max_site):
+        return strip_site_suffix(title[lead.end() :], max_channel, max_site, channels)
     site = next((i for i in range(1, len(parts)) if _names_site(parts[i].strip(), max_site)), None)
     if site is None:
         return title.strip()
