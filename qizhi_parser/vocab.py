@@ -396,6 +396,9 @@ _WIDGET_TOKEN = rf"""
       |[【\[]?字[体體号號]\s*[:：]?\s*(?:[大中小][\s\u3000]*){{1,3}}[】\]]?       # 字体：小大, 【字体：大　中　小】
       |[(（]\d{{1,6}}[)）]
     )"""
+#: The first characters a widget line can start with (after spaces): a word's, 关 (关注…), a counter's,
+#: a font control's; and any digit (``\d`` is every decimal digit, full-width ones too).
+WIDGET_FIRST = frozenset({w[0] for w in WIDGET_WORDS} | set("关+＋【[字(（"))
 WIDGET = regex.compile(
     rf"^[\s\u3000]*{_WIDGET_TOKEN}(?:[\s\u3000|｜/／·]*{_WIDGET_TOKEN}){{0,15}}[\s\u3000]*$",
     regex.VERBOSE,

@@ -290,3 +290,39 @@ def test_the_fast_path_never_changes_a_result(path: pathlib.Path, monkeypatch: p
     monkeypatch.setattr(core, "page_from_html", whole)
     slow = qizhi_parser.parse(data)
     assert fast.model_dump(exclude={"provenance"}) == slow.model_dump(exclude={"provenance"})
+
+
+def test_the_first_character_gates_agree_with_their_patterns() -> None:
+    """widget_line, chrome_line and is_path_line try their patterns only on lines that start (or
+    hold) as a match must: on every word of the lists, alone, repeated and labelled, the gated
+    answer is the pattern's."""
+    from qizhi_parser.layout.kinds import chrome_line, widget_line
+    from qizhi_parser.text.paths import is_path_line
+    from qizhi_parser.text.spaces import squash
+    from qizhi_parser.vocab import (
+        APP_WORDS,
+        CHROME,
+        CHROME_WORDS,
+        CRUMB_LINE,
+        CRUMB_PREFIX,
+        CRUMB_TEXT_END,
+        PAGE_TOOL_WORDS,
+        WIDGET,
+        WIDGET_WORDS,
+    )
+
+    words = (*WIDGET_WORDS, *CHROME_WORDS, *PAGE_TOOL_WORDS, *APP_WORDS)
+    lines = [f for w in words for f in (w, f"{w} {w}", f"【{w}】", f"{w}：示例", f"　{w}")]
+    lines += ["关注示例网", "+1", "１２３", "(12)", "字体：大 中 小", "下载示例客户端", "扫一扫在手机打开当前页",
+              "用手机扫码阅读"]
+    assert sum(bool(WIDGET.match(t)) for t in lines) > 100
+    assert sum(bool(CHROME.match(t)) for t in lines) > 100
+    for text in lines:
+        assert widget_line(text) == bool(WIDGET.match(text)), text
+        assert chrome_line(text) == bool(CHROME.match(text)), text
+    paths = ["人民网 >> 文化", "首页＞新闻", "首页 » 要闻", "首页 → 新闻中心", "当前位置：首页",
+             "您现在的位置是 首页 要闻", "新华网 正文", "今天天气很好。", "首页 | 要闻"]
+    for text in paths:
+        line = squash(text)
+        shaped = CRUMB_LINE.match(line) or CRUMB_PREFIX.match(line) or CRUMB_TEXT_END.match(line)
+        assert is_path_line(text) == bool(shaped), text

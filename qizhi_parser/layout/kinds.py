@@ -42,6 +42,7 @@ from ..vocab import (
     STOP,
     STOP_WORDS,
     WIDGET,
+    WIDGET_FIRST,
     YEARLESS_STAMP,
     Zone,
 )
@@ -194,12 +195,14 @@ SPECIAL_RULES: tuple[tuple[Rule, str], ...] = (
     (_edition, "《"),  # 《人民日报》（…版）
     (_pager, "【[上下首尾0123456789"),  # 【1】【2】, 上一页, 1234下一页 (and any line of a pager zone)
     (_end, "(（【[" + _firsts(STOP_WORDS)),  # （完）, 相关新闻
-    (_chrome, "【[(（" + _firsts(CHROME_WORDS, APP_WORDS, PAGE_TOOL_WORDS)),  # 打印 关闭, 下载客户端, 【打印本页】
+    (_chrome, "【[(（用" + _firsts(CHROME_WORDS, APP_WORDS, PAGE_TOOL_WORDS)),  # 打印 关闭, 【打印本页】, 用手机扫
     (_promo, _firsts(PROMO_WORDS)),  # 点击进入… (and any line ending in >>)
     (_source, "（(【[" + _firsts(SOURCE_WORDS)),  # 信息来源：…, （来源：…）
 )
 #: The first characters of every special line.
 SPECIAL_FIRST = frozenset("".join(first for _, first in SPECIAL_RULES))
+#: The first characters of a chrome line (the chrome rule's).
+_CHROME_FIRST = frozenset(next(first for rule, first in SPECIAL_RULES if rule is _chrome))
 #: The special rules a line may be taken by, by its first character, in table order: a line
 #: that starts 新华社… is tried by the source rule alone, not by all seven.
 _SPECIAL_BY_FIRST: dict[str, tuple[Rule, ...]] = {
@@ -210,10 +213,22 @@ _EVERY_SPECIAL = tuple(rule for rule, _ in SPECIAL_RULES)
 _NO_RULES: tuple[Rule, ...] = ()
 
 
+def widget_line(text: str) -> bool:
+    """A line only of widget words (WIDGET), tried only when it starts as one can (WIDGET_FIRST)."""
+    first = text[:1]
+    return (first in WIDGET_FIRST or first.isdecimal() or first.isspace()) and WIDGET.match(text) is not None
+
+
+def chrome_line(text: str) -> bool:
+    """A line of page chrome (CHROME), tried only when it starts as the chrome rule declares."""
+    first = text[:1]
+    return (first in _CHROME_FIRST or first.isspace()) and CHROME.match(text) is not None
+
+
 def _widget(block: Block, text: str, ctx: Context) -> LineKind | None:
     # a lone character is a widget's too: a close button, a calendar's 日 set one character a line
     lone = len(text) == 1 and not text.isdigit()
-    return LineKind.WIDGET if lone or (len(text) <= ctx.rules.max_widget_line and WIDGET.match(text)) else None
+    return LineKind.WIDGET if lone or (len(text) <= ctx.rules.max_widget_line and widget_line(text)) else None
 
 
 def _stamp(block: Block, text: str, ctx: Context) -> LineKind | None:

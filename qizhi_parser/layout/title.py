@@ -16,7 +16,6 @@ from ..text.spaces import squash
 from ..text.times import find_datetime
 from ..text.titles import is_site_name, matches_title, shared_run, title_prefixes, within_title
 from ..vocab import (
-    CHROME,
     CRUMB_LINE,
     CRUMB_PREFIX,
     CRUMB_SEP,
@@ -28,9 +27,9 @@ from ..vocab import (
     SITE_WORD,
     SOURCE_LINE,
     SUBTITLE_CLASSES,
-    WIDGET,
     Zone,
 )
+from .kinds import chrome_line, widget_line
 from .regions import TitleRegion
 
 __all__ = ["from_markup", "from_text", "from_title_heading", "from_title_match", "locate_title", "page_title"]
@@ -136,8 +135,8 @@ def _skippable(block: Block, rules: Rules) -> bool:
         block.hidden
         or block.zone in _NO_TITLE_ZONES
         or block.text.endswith("。")  # a sentence, not a title
-        or bool(CHROME.match(block.text))
-        or (len(block.text) <= rules.max_widget_line and bool(WIDGET.match(block.text)))
+        or chrome_line(block.text)
+        or (len(block.text) <= rules.max_widget_line and widget_line(block.text))
         or parse_credit_run(block.text) is not None
         or bool(_ADDRESS.match(block.text))
         or bool(SOURCE_LINE.match(block.text))  # 来源： 中国日报网

@@ -55,4 +55,7 @@ def is_path_line(text: str) -> bool:
     (True, False)
     """
     text = squash(text)
+    # each shape needs a separator, its label's 位置 or the closing 正文: told in C first
+    if not (">" in text or "＞" in text or "»" in text or "→" in text or "位置" in text or text.endswith("正文")):
+        return False
     return bool(CRUMB_LINE.match(text) or CRUMB_PREFIX.match(text) or CRUMB_TEXT_END.match(text))
