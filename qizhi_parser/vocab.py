@@ -169,7 +169,7 @@ _SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
 #: (记者叶婉); review-chain labels need a separator (一审法院 is a court, not a credit);
 #: one-character labels (文, 图) need a separator and a word start.
 #: An outlet named before a credit label: 松花江网 (编辑), 光明日报 (记者), 新华社 (记者).
-_OUTLET = r"\p{Han}{1,8}?(?:网|網|报|報|社|台)"
+_OUTLET = r"\p{Han}{1,8}?(?:网|網|报|報|社|台|闻|聞)"
 CREDIT_LABEL = regex.compile(
     rf"""
     (?:(?<!\p{{Han}})(?P<outlet>{_OUTLET}))?(?P<label>{_LONG_LABELS})(?:\s*[:：/／︱｜]\s*|\s+|(?=\p{{Han}}))

@@ -438,3 +438,23 @@ def test_an_epaper_page_names_its_paper_first_and_prints_no_time_line() -> None:
     dump = qizhi_parser.parse(html_to_text(EPAPER.encode("utf-8")))
     assert (dump.pretitle, dump.headline, dump.subtitle) == (
         "产业兴旺 生态宜居", "乡村振兴绘新景", "——示例县推进和美乡村建设纪实")
+
+
+def test_a_byline_of_an_outlet_named_news_is_a_credit_not_a_title() -> None:
+    """澎湃新闻记者 孙浩然 under the headline is a reporter's credit (an outlet ending in 新闻), never
+    the title, in the HTML or in its text dump."""
+    from tests._textdump import html_to_text
+
+    html = ("<html><head><title>示例市老城区更新项目启动</title></head><body><h1>示例市老城区更新项目启动</h1>"
+            "<div><p>澎湃新闻记者 孙浩然</p><p>2023-09-14 16:20 来源：澎湃新闻</p></div>"
+            f"<div>{PROSE}</div></body></html>")
+    for article in (qizhi_parser.parse(html), qizhi_parser.parse(html_to_text(html.encode("utf-8")))):
+        assert article.headline == "示例市老城区更新项目启动"
+        assert [(c.role.value, c.names) for c in article.credits] == [("reporter", ["孙浩然"])]
+
+
+def test_a_dump_with_a_time_without_its_year_reads_the_headline_above_it() -> None:
+    dump = ("示例手机网\n\n夜市经济激活消费新活力\n\n12-05 21:08示例晚报\n\n"
+            "　　第一段正文，讲述了一件事情的来龙去脉。\n\n　　第二段正文，补充了更多的细节。\n")
+    article = qizhi_parser.parse(dump)
+    assert (article.headline, article.published_at) == ("夜市经济激活消费新活力", None)

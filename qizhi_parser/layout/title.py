@@ -27,6 +27,7 @@ from ..vocab import (
     SITE_WORD,
     SOURCE_LINE,
     SUBTITLE_CLASSES,
+    YEARLESS_STAMP,
     Zone,
 )
 from .kinds import chrome_line, widget_line
@@ -142,6 +143,7 @@ def _skippable(block: Block, rules: Rules) -> bool:
         or bool(SOURCE_LINE.match(block.text))  # 来源： 中国日报网
         or find_datetime(block.text) is not None  # a date line (2023年05月12日 星期五 往期回顾), never a title
         or bool(PAGE_LABEL.match(block.text))  # an e-paper's page: 第01版：要闻
+        or bool(YEARLESS_STAMP.match(block.text))  # 12-05 21:08 示例晚报: an info line
     )
 
 
