@@ -302,9 +302,24 @@ def _read_html_text(text: str, url: str | None, decoded: _Input, options: Option
         page.url = url
     layout, fields = _read(page)
     reason = _refusal(page, fields)
-    if fast is not None and (reason is not None or _missing(fast[2]) <= _missing(fields)):
+    if fast is not None and (reason is not None or _fast_stands(fast[2], fields)):
         return Reading(*fast, decoded, None)
     return Reading(page, layout, fields, decoded, reason)
+
+
+#: Rules of a headline read from the page title, not from the page's markup.
+_TITLE_RULES = frozenset({"html:title", "meta:og:title"})
+
+
+def _fast_stands(fast: Fields, whole: Fields) -> bool:
+    """Whether the fast read stands against the whole page's: it lacks no more required fields,
+    and on a tie its headline is not one taken from the page title where the whole page found it
+    in the markup (with its 引题 and 副题)."""
+    lacking_fast, lacking_whole = _missing(fast), _missing(whole)
+    if lacking_fast != lacking_whole:
+        return lacking_fast < lacking_whole
+    return not (fast.headline.rule in _TITLE_RULES and whole.headline.value
+                and whole.headline.rule not in _TITLE_RULES)
 
 
 # ------------------------------------------------------------------ the field table

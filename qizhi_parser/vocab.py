@@ -154,8 +154,8 @@ class Zone(str, Enum):
 
 
 #: Zones that may hold the title block (pretitle / headline / subtitle).
-PRETITLE_CLASSES = frozenset({"pre"})
-SUBTITLE_CLASSES = frozenset({"sub"})
+PRETITLE_CLASSES = frozenset({"pre", "#PreTitle"})  # People's Daily h3.pre; Founder e-papers' p#PreTitle
+SUBTITLE_CLASSES = frozenset({"sub", "#SubTitle"})
 
 # ----------------------------------------------------------------------- patterns
 

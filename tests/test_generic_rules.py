@@ -458,3 +458,14 @@ def test_a_dump_with_a_time_without_its_year_reads_the_headline_above_it() -> No
             "　　第一段正文，讲述了一件事情的来龙去脉。\n\n　　第二段正文，补充了更多的细节。\n")
     article = qizhi_parser.parse(dump)
     assert (article.headline, article.published_at) == ("夜市经济激活消费新活力", None)
+
+
+def test_a_marked_pretitle_and_subtitle_are_read_whatever_the_element() -> None:
+    """Founder e-papers mark the title group p#PreTitle, h2#Title, p#SubTitle: the marked <p>s
+    beside the headline are its 引题 and 副题; and the whole page's headline read from the markup
+    wins over the template containers' one taken from <title> when both lack the same fields."""
+    article = qizhi_parser.parse(EPAPER.replace("<p>产业兴旺", "<p id='PreTitle'>产业兴旺").replace(
+        "<p>——示例县", "<p id='SubTitle'>——示例县").replace("<div><p>　　初夏", "<div id='ozoom'><p>　　初夏"))
+    assert (article.pretitle, article.headline, article.subtitle) == (
+        "产业兴旺 生态宜居", "乡村振兴绘新景", "——示例县推进和美乡村建设纪实")
+    assert article.provenance["template"] == "people-epaper"

@@ -75,11 +75,9 @@ def _beside(block: Block, head: Block, zone: Zone, classes: frozenset[str], rule
     marks so (``zone``), or a heading element with its class or in the headline's zone."""
     if block.hidden or len(block.text) > rules.max_title_line:
         return False
-    if block.zone == zone:
+    if block.zone == zone or block.marks & classes:  # marked so, whatever the element
         return True
-    if not block.tag.startswith("h"):
-        return False
-    return bool(block.marks & classes) or (block.tag in _HEADING_TAGS and block.zone == head.zone)
+    return block.tag in _HEADING_TAGS and block.zone == head.zone
 
 
 def _heads(page: Page) -> tuple[list[Block], str]:
