@@ -36,6 +36,7 @@ from .fields import (
     extract_url,
     extract_url_info,
 )
+from .fields.headline import TITLE_TAG_RULES
 from .found import Found, guarded, issue
 from .layout import Layout, segment
 from .markup import page_from_html, parse_tree
@@ -307,10 +308,6 @@ def _read_html_text(text: str, url: str | None, decoded: _Input, options: Option
     return Reading(page, layout, fields, decoded, reason)
 
 
-#: Rules of a headline read from the page title, not from the page's markup.
-_TITLE_RULES = frozenset({"html:title", "meta:og:title"})
-
-
 def _fast_stands(fast: Fields, whole: Fields) -> bool:
     """Whether the fast read stands against the whole page's: it lacks no more required fields,
     and on a tie its headline is not one taken from the page title where the whole page found it
@@ -318,8 +315,8 @@ def _fast_stands(fast: Fields, whole: Fields) -> bool:
     lacking_fast, lacking_whole = _missing(fast), _missing(whole)
     if lacking_fast != lacking_whole:
         return lacking_fast < lacking_whole
-    return not (fast.headline.rule in _TITLE_RULES and whole.headline.value
-                and whole.headline.rule not in _TITLE_RULES)
+    return not (fast.headline.rule in TITLE_TAG_RULES and whole.headline.value
+                and whole.headline.rule not in TITLE_TAG_RULES)
 
 
 # ------------------------------------------------------------------ the field table

@@ -169,7 +169,9 @@ _SHORT_LABELS = "|".join(regex.escape(k) for k in CREDIT_LABELS if len(k) == 1)
 #: (记者叶婉); review-chain labels need a separator (一审法院 is a court, not a credit);
 #: one-character labels (文, 图) need a separator and a word start.
 #: An outlet named before a credit label: 松花江网 (编辑), 光明日报 (记者), 新华社 (记者).
-_OUTLET = r"\p{Han}{1,8}?(?:网|網|报|報|社|台|闻|聞)"
+#: The last character of such an outlet's name.
+OUTLET_ENDINGS = "网網报報社台闻聞"
+_OUTLET = rf"\p{{Han}}{{1,8}}?[{OUTLET_ENDINGS}]"
 CREDIT_LABEL = regex.compile(
     rf"""
     (?:(?<!\p{{Han}})(?P<outlet>{_OUTLET}))?(?P<label>{_LONG_LABELS})(?:\s*[:：/／︱｜]\s*|\s+|(?=\p{{Han}}))
@@ -293,9 +295,9 @@ EDITION = regex.compile(
 #: 新华社酒泉4月16日电　…, 中新网上海5月10日电 …, 本报讯 …. It prints its month and day before 电
 #: (今年4月16日电力公司… runs on, never a space after 电), or is the paper's own 讯.
 AGENCY_DATELINE = regex.compile(
-    r"""
+    rf"""
     ^[\s\u3000]*+
-    (?P<dateline>[^\s（()）。，,：:\d]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)|(?:本报|本報|本网|本網|本台)(?:讯|訊))
+    (?P<dateline>[^\s（()）。，,：:\d]{{0,16}}?\d{{1,2}}月\d{{1,2}}日(?:电|電)|(?:{"|".join(SELF_SOURCES)})(?:讯|訊))
     (?=[\s\u3000])
     """,
     regex.VERBOSE,

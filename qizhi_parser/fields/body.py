@@ -13,7 +13,7 @@ from ..text.credits import dateline_credit
 from ..text.edition import read_edition
 from ..text.spaces import squash, strip_indent
 from ..text.urls import Links, url_info
-from ..vocab import AGENCY_DATELINE, DATELINE_TITLE, LEAD_END, ORIGINAL_HEADLINE, PAGER_NUMBER
+from ..vocab import AGENCY_DATELINE, CLOSERS, DATELINE_TITLE, LEAD_END, ORIGINAL_HEADLINE, PAGER_NUMBER
 
 __all__ = [
     "extract_dateline",
@@ -53,7 +53,6 @@ def _lead(block: Block, text: str, fmt: str, max_lead: int) -> str | None:
 
 #: A line ending so ends its sentence: a <br> after it starts a new paragraph.
 _SENTENCE_END = tuple("。！？!?…")
-_QUOTE_CLOSERS = "”’」』\"'）)"
 
 
 def _paragraph_texts(block: Block, text: str, fmt: str) -> list[str]:
@@ -68,7 +67,7 @@ def _paragraph_texts(block: Block, text: str, fmt: str) -> list[str]:
     current: list[str] = []
     for part in lines:
         current.append(part)
-        if part.rstrip(_QUOTE_CLOSERS).endswith(_SENTENCE_END):
+        if part.rstrip(CLOSERS).endswith(_SENTENCE_END):
             found.append(strip_indent(" ".join(current)))
             current = []
     if current:

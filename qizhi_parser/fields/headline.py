@@ -7,12 +7,16 @@ from ..layout import Layout
 from ..page import Page
 from ..text.titles import title_text
 
-__all__ = ["extract_headline", "extract_pretitle", "extract_subtitle"]
+__all__ = ["TITLE_TAG_RULES", "extract_headline", "extract_pretitle", "extract_subtitle"]
+
+#: The rules of a headline taken from the page title (og:title, <title>), not from the markup.
+_OG_TITLE, _TITLE_TAG = "meta:og:title", "html:title"
+TITLE_TAG_RULES = frozenset({_OG_TITLE, _TITLE_TAG})
 
 
 def _from_title_tag(page: Page, channels: tuple[str, ...]) -> tuple[str, str] | None:
     """og:title or <title>, site suffix (and channel parts named by the path) removed: (headline, rule)."""
-    for raw, rule in ((page.meta.get("og:title"), "meta:og:title"), (page.title, "html:title")):
+    for raw, rule in ((page.meta.get("og:title"), _OG_TITLE), (page.title, _TITLE_TAG)):
         text = title_text(raw, channels)
         if text is not None:
             return text, rule

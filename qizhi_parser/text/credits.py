@@ -23,6 +23,7 @@ from ..vocab import (
     INTERN_MARK,
     NAME_NOTE,
     NAME_SPLIT,
+    OUTLET_ENDINGS,
     OUTLET_LABEL,
     REVIEW_LEVELS,
     STAFF_ID,
@@ -58,7 +59,7 @@ _LABEL_SEPARATOR = regex.compile(r"[:：/／︱｜]")
 _FIRST_CHARS = frozenset({label[0] for label in CREDIT_LABELS} | set("(（【["))
 #: The last character of an outlet named before a label (OUTLET_LABEL): the second to the ninth
 #: character of such a run is one of them, and a line without one is no such run (told in C).
-_OUTLET_ENDS = frozenset("网網报報社台闻聞")
+_OUTLET_ENDS = frozenset(OUTLET_ENDINGS)
 
 
 @dataclass(frozen=True, slots=True)
